@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <glib.h>
+
+#include "octa-arrangement-file.h"
+#include "octa-bank-file.h"
+#include "octa-markers-file.h"
+#include "octa-project-file.h"
+
+G_BEGIN_DECLS
+
+#define OCTA_N_BANKS 16
+
+/* `.work` is the working state, `.strd` the state PROJECT ▸ SAVE stored. */
+typedef enum
+{
+  OCTA_STATE_WORK = 0,
+  OCTA_STATE_STRD = 1,
+} OctaFileState;
+
+/* Bounds that keep a hostile zip from exhausting the machine. */
+#define OCTA_ZIP_MAX_ENTRIES        4096
+#define OCTA_ZIP_MAX_TOTAL_SIZE     (G_GUINT64_CONSTANT (4) * 1024 * 1024 * 1024)
+#define OCTA_ZIP_MAX_PROJECT_FILE   (G_GUINT64_CONSTANT (1) * 1024 * 1024)
+
+/**
+ * OctaProjectFiles:
+ * @name: the project's name (its folder name)
+ * @project: project.work / project.strd (either may be %NULL)
+ * @banks: bankNN files, [state][bank]
+ * @markers: markers files
+ * @arrangements: arrNN files, [state][arrangement]
+ *
+ * Every file of one project, as loaded. Absent files are %NULL: a project
+ * missing some of them still opens.
+ */
+typedef struct
+{
+  char                *name;
+  OctaProjectFile     *project[2];
+  OctaBankFile        *banks[2][OCTA_N_BANKS];
+  OctaMarkersFile     *markers[2];
+  OctaArrangementFile *arrangements[2][8];
+} OctaProjectFiles;
+
+char          *octa_project_files_filename     (OctaFileKind kind,
+                                                guint index,
+                                                OctaFileState state);
+OctaProjectFiles *octa_project_files_new_blank (const char *name);
+OctaProjectFiles *octa_project_files_load_dir  (const char *dir,
+                                                OctaLoadFlags flags,
+                                                GError **error);
+OctaProjectFiles *octa_project_files_load_zip  (const char *zip_path,
+                                                OctaLoadFlags flags,
+                                                GError **error);
+OctaProjectFiles *octa_project_files_load      (const char *path,
+                                                OctaLoadFlags flags,
+                                                GError **error);
+void           octa_project_files_free         (OctaProjectFiles *files);
+guint          octa_project_files_count        (const OctaProjectFiles *files);
+GBytes        *octa_project_files_encode_file  (OctaProjectFiles *files,
+                                                OctaFileKind kind,
+                                                guint index,
+                                                OctaFileState state);
+gboolean       octa_project_files_write_dir    (OctaProjectFiles *files,
+                                                const char *dir,
+                                                GError **error);
+gboolean       octa_project_files_write_zip    (OctaProjectFiles *files,
+                                                const char *zip_path,
+                                                const char *project_dir,
+                                                GError **error);
+
+gboolean       octa_zip_extract                (const char *zip_path,
+                                                const char *dest_dir,
+                                                GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OctaProjectFiles, octa_project_files_free)
+
+G_END_DECLS
