@@ -326,6 +326,8 @@ octa_image_copy (const OctaImage *image)
   *copy = *image;
   copy->data = g_memdup2 (image->data, image->size);
   copy->name = g_strdup (image->name);
+  copy->change_func = NULL;
+  copy->change_data = NULL;
   return copy;
 }
 
@@ -350,6 +352,25 @@ octa_image_set_name (OctaImage  *image,
       g_free (image->name);
       image->name = g_strdup (name);
     }
+}
+
+/**
+ * octa_image_set_change_func:
+ * @image: an image
+ * @func: (nullable): called before each byte changes
+ * @user_data: passed to @func
+ *
+ * Installs (or, with %NULL, removes) the function told about every change.
+ */
+void
+octa_image_set_change_func (OctaImage           *image,
+                            OctaImageChangeFunc  func,
+                            gpointer             user_data)
+{
+  g_return_if_fail (image != NULL);
+
+  image->change_func = func;
+  image->change_data = user_data;
 }
 
 void
@@ -438,6 +459,8 @@ octa_image_set_u8 (OctaImage *image,
 
   if (image->data[offset] != value)
     {
+      if (image->change_func != NULL)
+        image->change_func (image, offset, image->data[offset], value, image->change_data);
       image->data[offset] = value;
       image->modified = TRUE;
     }
@@ -477,6 +500,13 @@ octa_image_set_bytes (OctaImage    *image,
                       gsize         len)
 {
   g_return_if_fail (offset >= OCTA_HEADER_SIZE && offset + len <= image->size - 2);
+
+  if (image->change_func != NULL)
+    {
+      for (gsize i = 0; i < len; i++)
+        octa_image_set_u8 (image, offset + i, bytes[i]);
+      return;
+    }
 
   if (memcmp (image->data + offset, bytes, len) != 0)
     {

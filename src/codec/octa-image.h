@@ -61,15 +61,36 @@ typedef enum
  * (bank, markers, arrangement, sample attributes) is a view over one of these:
  * decoding never copies fields out, so bytes nobody understands survive.
  */
-typedef struct
+typedef struct _OctaImage OctaImage;
+
+/**
+ * OctaImageChangeFunc:
+ * @image: the image being edited
+ * @offset: the byte that changes
+ * @old_value: its value before
+ * @new_value: its value after
+ * @user_data: the data given with the function
+ *
+ * Called for every byte a setter really changes, before it changes; the
+ * model's undo history records edits through it.
+ */
+typedef void (*OctaImageChangeFunc) (OctaImage *image,
+                                     gsize      offset,
+                                     guint8     old_value,
+                                     guint8     new_value,
+                                     gpointer   user_data);
+
+struct _OctaImage
 {
-  OctaFileKind kind;
-  guint8      *data;
-  gsize        size;
-  char        *name;
-  gboolean     modified;
-  gboolean     checksum_ok_at_load;
-} OctaImage;
+  OctaFileKind         kind;
+  guint8              *data;
+  gsize                size;
+  char                *name;
+  gboolean             modified;
+  gboolean             checksum_ok_at_load;
+  OctaImageChangeFunc  change_func;
+  gpointer             change_data;
+};
 
 const char   *octa_file_kind_to_string      (OctaFileKind   kind);
 const char   *octa_file_kind_tag            (OctaFileKind   kind);
@@ -102,6 +123,9 @@ OctaImage    *octa_image_copy               (const OctaImage *image);
 void          octa_image_free               (OctaImage     *image);
 void          octa_image_set_name           (OctaImage     *image,
                                              const char    *name);
+void          octa_image_set_change_func    (OctaImage     *image,
+                                             OctaImageChangeFunc func,
+                                             gpointer       user_data);
 GBytes       *octa_image_encode             (OctaImage     *image);
 void          octa_image_update_checksum    (OctaImage     *image);
 gboolean      octa_image_equal              (const OctaImage *a,
