@@ -250,9 +250,9 @@ main (int   argc,
   r_save = median (t_save);
 
   g_print ("raw read            %8.2f ms\n", r_read);
-  g_print ("load + decode       %8.2f ms   ratio %.2f× (target ≤ 1.5×)\n", r_load, r_load / r_read);
+  g_print ("load + decode       %8.2f ms   ratio %.2fx (target <= 1.5x)\n", r_load, r_load / r_read);
   g_print ("raw write           %8.2f ms\n", r_write);
-  g_print ("encode + write      %8.2f ms   ratio %.2f× (target ≤ 1.5×)\n", r_save, r_save / r_write);
+  g_print ("encode + write      %8.2f ms   ratio %.2fx (target <= 1.5x)\n", r_save, r_save / r_write);
 
   fixture_free (fx);
   return 0;

@@ -101,6 +101,16 @@ expect_error (OctaFileKind  kind,
 }
 
 static void
+test_tiny_files (void)
+{
+  expect_error (OCTA_FILE_KIND_BANK, (const guint8 *) "", 0, 0, OCTA_CODEC_ERROR_TRUNCATED,
+                "truncated");
+  expect_error (OCTA_FILE_KIND_BANK, (const guint8 *) "FO", 2, 0, OCTA_CODEC_ERROR_TRUNCATED,
+                "truncated");
+  expect_error (OCTA_FILE_KIND_BANK, (const guint8 *) "XY", 2, 0, OCTA_CODEC_ERROR_BAD_MAGIC, NULL);
+}
+
+static void
 test_container_errors (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (binary_kinds); i++)
@@ -114,9 +124,7 @@ test_container_errors (void)
       const gsize cuts[] = { 0, 3, 4, 15, 16, 21, 22, len / 2, len - 2, len - 1 };
 
       for (guint c = 0; c < G_N_ELEMENTS (cuts); c++)
-        expect_error (kind, data, cuts[c], 0,
-                      cuts[c] < 4 ? OCTA_CODEC_ERROR_BAD_MAGIC : OCTA_CODEC_ERROR_TRUNCATED,
-                      NULL);
+        expect_error (kind, data, cuts[c], 0, OCTA_CODEC_ERROR_TRUNCATED, NULL);
 
       memcpy (longer, data, len);
       expect_error (kind, longer, len + 1, 0, OCTA_CODEC_ERROR_TRUNCATED, "wrong size");
@@ -146,6 +154,26 @@ test_container_errors (void)
       expect_error (kind, data, len, 0, OCTA_CODEC_ERROR_BAD_CHECKSUM, "checksum");
       data[len - 1] ^= 0x5A;
     }
+}
+
+static void
+test_checksum_matches_plain_sum (void)
+{
+  GRand *rand = g_rand_new_with_seed (3);
+
+  for (guint round = 0; round < 50; round++)
+    {
+      gsize len = 18 + g_rand_int_range (rand, 0, 5000);
+      g_autofree guint8 *data = g_malloc (len);
+      guint32 plain = 0;
+
+      for (gsize i = 0; i < len; i++)
+        data[i] = round % 2 ? 0xFF : g_rand_int_range (rand, 0, 256);
+      for (gsize i = 16; i < len - 2; i++)
+        plain += data[i];
+      g_assert_cmpuint (octa_checksum_compute (data, len), ==, plain & 0xFFFF);
+    }
+  g_rand_free (rand);
 }
 
 static void
@@ -289,8 +317,10 @@ main (int   argc,
 
   g_test_add_func ("/codec/image/checksum-rule", test_checksum_rule);
   g_test_add_func ("/codec/image/checksum-wraps", test_checksum_wraps);
+  g_test_add_func ("/codec/image/checksum-matches-plain-sum", test_checksum_matches_plain_sum);
   g_test_add_func ("/codec/image/blank", test_blank_images);
   g_test_add_func ("/codec/image/detect-and-names", test_detect_and_names);
+  g_test_add_func ("/codec/image/tiny-files", test_tiny_files);
   g_test_add_func ("/codec/image/container-errors", test_container_errors);
   g_test_add_func ("/codec/image/bad-checksum-kept-until-edit", test_bad_checksum_kept_until_edit);
   g_test_add_func ("/codec/image/big-endian-access", test_big_endian_access);

@@ -185,6 +185,7 @@ gboolean       octa_trig_kind_valid_for        (OctaTrigKind kind,
 const char    *octa_trig_kind_to_string        (OctaTrigKind kind);
 guint          octa_part_area_n_tracks         (OctaPartArea area);
 guint          octa_part_area_width            (OctaPartArea area);
+/* relative to the start of a part block; add octa_bank_part_offset() */
 gsize          octa_part_area_offset           (OctaPartArea area,
                                                 guint track,
                                                 guint index);

@@ -22,6 +22,13 @@ typedef struct _OctaProjectFile OctaProjectFile;
 #define OCTA_SECTION_META     "META"
 #define OCTA_SECTION_SETTINGS "SETTINGS"
 #define OCTA_SECTION_STATES   "STATES"
+#define OCTA_SECTION_SAMPLE   "SAMPLE"
+
+/* Larger files are refused: a device file is a few kilobytes. */
+#define OCTA_PROJECT_FILE_MAX_SIZE (1024 * 1024)
+
+/* TRIG_MODE_MIDI is one key written once per MIDI track, in track order. */
+#define OCTA_PROJECT_N_TRIG_MODE_MIDI 8
 
 /* Attributes of a [SAMPLE] block */
 typedef enum
@@ -77,6 +84,14 @@ gint           octa_project_file_get_int            (const OctaProjectFile *proj
                                                      const char *section,
                                                      const char *key,
                                                      guint nth);
+gboolean       octa_project_file_lookup_int         (const OctaProjectFile *project,
+                                                     const char *section,
+                                                     const char *key,
+                                                     guint nth,
+                                                     gint *value);
+guint          octa_project_file_count_key          (const OctaProjectFile *project,
+                                                     const char *section,
+                                                     const char *key);
 gboolean       octa_project_file_set_int            (OctaProjectFile *project,
                                                      const char *section,
                                                      const char *key,
@@ -93,6 +108,7 @@ gboolean       octa_project_file_set_string         (OctaProjectFile *project,
                                                      GError **error);
 
 /* [SAMPLE] blocks */
+const char    *octa_project_file_sample_attr_key    (OctaSampleAttr attr);
 GArray        *octa_project_file_list_samples       (const OctaProjectFile *project);
 gboolean       octa_project_file_has_sample         (const OctaProjectFile *project,
                                                      OctaSlotType type,

@@ -69,6 +69,7 @@ gboolean       octa_project_files_write_dir    (OctaProjectFiles *files,
 gboolean       octa_project_files_write_zip    (OctaProjectFiles *files,
                                                 const char *zip_path,
                                                 const char *project_dir,
+                                                GPtrArray *warnings,
                                                 GError **error);
 
 gboolean       octa_zip_extract                (const char *zip_path,
