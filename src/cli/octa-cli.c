@@ -28,7 +28,7 @@ static const Command commands[] = {
     _octa_cli_roundtrip },
   { "dump",      "dump --json PATH",      "Print a project or a bank file as JSON",
     _octa_cli_dump },
-  { "new",       "new [--name NAME] DIR", "Create a blank project folder",
+  { "new",       "new [--name NAME] [--demo] DIR", "Create a blank (or demo) project folder",
     cmd_new },
   { "zip",       "zip PROJECT OUT.zip",   "Pack a project folder and its samples into a zip",
     cmd_zip },
@@ -380,9 +380,12 @@ cmd_new (int    argc,
          char **argv)
 {
   g_autofree char *name = NULL;
+  gboolean demo = FALSE;
   const GOptionEntry entries[] = {
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name,
       "Name of the project (default: the folder's name)", "NAME" },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
+      "Create the demo project (patterns, parts and samples) instead of a blank one", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -396,7 +399,8 @@ cmd_new (int    argc,
     "new", "DIR",
     "Creates the 26 files of a new, empty project in DIR, byte for byte as the\n"
     "device makes them. DIR is created when missing and must be empty otherwise.\n"
-    "The device knows a project by its folder's name; no file stores it.",
+    "The device knows a project by its folder's name; no file stores it.\n"
+    "With --demo the project holds a few patterns, two parts and five samples.",
     "Exit status: 0 created, 1 failed, 2 usage error.",
     entries);
   status = _octa_cli_parse_options (context, "new", &argc, &argv);
@@ -439,8 +443,9 @@ cmd_new (int    argc,
       name = g_filename_display_name (base);
     }
 
-  files = octa_project_files_new_blank (name);
-  if (!octa_project_files_write_dir (files, dir, &error))
+  files = demo ? octa_project_files_new_demo () : octa_project_files_new_blank (name);
+  if (!octa_project_files_write_dir (files, dir, &error) ||
+      (demo && !octa_demo_write_samples (dir, &error)))
     {
       _octa_cli_error ("%s", error->message);
       return OCTA_CLI_EXIT_FAILURE;

@@ -10,3 +10,4 @@
 #include "octa-project-file.h"
 #include "octa-project-files.h"
 #include "octa-sample-file.h"
+#include "octa-demo.h"
