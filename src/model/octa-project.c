@@ -1,0 +1,912 @@
+/* SPDX-License-Identifier: MIT */
+#include "octa-project-private.h"
+
+#include <string.h>
+
+#include "octa-bank-private.h"
+#include "octa-history-private.h"
+#include "octa-lazy-list-private.h"
+
+/**
+ * OctaProject:
+ *
+ * An open Octatrack project. The project owns the raw images of its files;
+ * every model object is a view that reads and writes those bytes, so there
+ * is one copy of the truth. Every change goes through the history and tells
+ * the objects whose bytes moved.
+ */
+
+typedef struct
+{
+  OctaProject *project;
+  guint        file_id;
+} FileHook;
+
+typedef struct
+{
+  guint            file_id;
+  gsize            start;
+  gsize            end;
+  GObject         *object;
+  OctaRefreshFunc  refresh;
+} Watch;
+
+struct _OctaProject
+{
+  GObject           parent_instance;
+
+  char             *name;
+  GFile            *location;
+  OctaProjectFiles *files;
+  gboolean          on_disk[OCTA_N_FILE_IDS];
+  FileHook          hooks[OCTA_N_FILE_IDS];
+
+  OctaHistory      *history;
+  guint             edit_depth;
+  GArray           *pending[OCTA_N_FILE_IDS];   /* changed offsets, gsize */
+  gboolean          pending_text[2];
+  GPtrArray        *watches[OCTA_N_FILE_IDS];   /* Watch */
+
+  OctaBank         *banks[OCTA_N_BANKS];        /* not owned: cleared as they go */
+  gpointer          save_data;
+  GDestroyNotify    save_data_destroy;
+  guint64           saved_position;
+  gboolean          modified;
+};
+
+G_DEFINE_FINAL_TYPE (OctaProject, octa_project, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_LOCATION,
+  PROP_MODIFIED,
+  PROP_HISTORY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void apply_history_group (gpointer                user_data,
+                                 const OctaHistoryGroup *group,
+                                 gboolean                undo);
+
+static OctaImage *
+image_for_id (OctaProject *self,
+              guint        file_id)
+{
+  OctaFileState state = file_id / OCTA_N_FILE_SLOTS;
+  guint slot = file_id % OCTA_N_FILE_SLOTS;
+
+  if (slot >= 1 && slot <= 16)
+    return self->files->banks[state][slot - 1]
+           ? octa_bank_file_get_image (self->files->banks[state][slot - 1]) : NULL;
+  if (slot == 17)
+    return self->files->markers[state]
+           ? octa_markers_file_get_image (self->files->markers[state]) : NULL;
+  if (slot >= 18)
+    return self->files->arrangements[state][slot - 18]
+           ? octa_arrangement_file_get_image (self->files->arrangements[state][slot - 18]) : NULL;
+  return NULL;
+}
+
+static void
+on_image_changed (OctaImage *image,
+                  gsize      offset,
+                  guint8     old_value,
+                  guint8     new_value,
+                  gpointer   user_data)
+{
+  FileHook *hook = user_data;
+  OctaProject *self = hook->project;
+
+  if (!_octa_history_is_applying (self->history))
+    {
+      if (self->edit_depth == 0)
+        {
+          g_critical ("%s changed outside octa_project_begin_change(); the change cannot be undone",
+                      image->name);
+          return;
+        }
+      _octa_history_record_byte (self->history, hook->file_id, offset, old_value, new_value);
+    }
+
+  g_array_append_val (self->pending[hook->file_id], offset);
+}
+
+static void
+install_hooks (OctaProject *self)
+{
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    {
+      OctaImage *image = image_for_id (self, id);
+
+      self->hooks[id].project = self;
+      self->hooks[id].file_id = id;
+      if (image != NULL)
+        octa_image_set_change_func (image, on_image_changed, &self->hooks[id]);
+    }
+}
+
+/* Every working file exists in memory, even when the folder lacks it, so any
+ * bank can be edited; a file that was not on disk is written only if edited. */
+static void
+adopt_files (OctaProject      *self,
+             OctaProjectFiles *files)
+{
+  self->files = files;
+
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    self->on_disk[id] = FALSE;
+
+  for (guint s = 0; s < 2; s++)
+    {
+      if (files->project[s])
+        self->on_disk[octa_file_id_project (s)] = TRUE;
+      if (files->markers[s])
+        self->on_disk[octa_file_id_markers (s)] = TRUE;
+      for (guint b = 0; b < OCTA_N_BANKS; b++)
+        if (files->banks[s][b])
+          self->on_disk[octa_file_id_bank (b, s)] = TRUE;
+      for (guint a = 0; a < OCTA_N_ARRANGEMENTS; a++)
+        if (files->arrangements[s][a])
+          self->on_disk[octa_file_id_arrangement (a, s)] = TRUE;
+    }
+
+  if (files->project[OCTA_STATE_WORK] == NULL)
+    files->project[OCTA_STATE_WORK] = octa_project_file_new_blank ("project.work");
+  if (files->markers[OCTA_STATE_WORK] == NULL)
+    files->markers[OCTA_STATE_WORK] = octa_markers_file_new_blank ("markers.work");
+  for (guint b = 0; b < OCTA_N_BANKS; b++)
+    if (files->banks[OCTA_STATE_WORK][b] == NULL)
+      {
+        g_autofree char *name = octa_project_files_filename (OCTA_FILE_KIND_BANK, b, OCTA_STATE_WORK);
+        files->banks[OCTA_STATE_WORK][b] = octa_bank_file_new_blank (name);
+      }
+  for (guint a = 0; a < OCTA_N_ARRANGEMENTS; a++)
+    if (files->arrangements[OCTA_STATE_WORK][a] == NULL)
+      {
+        g_autofree char *name = octa_project_files_filename (OCTA_FILE_KIND_ARRANGEMENT, a,
+                                                             OCTA_STATE_WORK);
+        files->arrangements[OCTA_STATE_WORK][a] = octa_arrangement_file_new_blank (name);
+      }
+
+  install_hooks (self);
+}
+
+static void
+octa_project_finalize (GObject *object)
+{
+  OctaProject *self = (OctaProject *) object;
+
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    {
+      g_clear_pointer (&self->pending[id], g_array_unref);
+      g_clear_pointer (&self->watches[id], g_ptr_array_unref);
+    }
+  if (self->save_data_destroy != NULL)
+    g_clear_pointer (&self->save_data, self->save_data_destroy);
+  g_clear_pointer (&self->files, octa_project_files_free);
+  g_clear_object (&self->history);
+  g_clear_object (&self->location);
+  g_clear_pointer (&self->name, g_free);
+
+  G_OBJECT_CLASS (octa_project_parent_class)->finalize (object);
+}
+
+static void
+octa_project_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  OctaProject *self = OCTA_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_LOCATION:
+      g_value_set_object (value, self->location);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+octa_project_class_init (OctaProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = octa_project_finalize;
+  object_class->get_property = octa_project_get_property;
+
+  /**
+   * OctaProject:name:
+   *
+   * The project's name: its folder's name, as the device shows it.
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * OctaProject:location:
+   *
+   * The folder or zip the project was opened from or last saved to, or %NULL.
+   */
+  properties[PROP_LOCATION] =
+    g_param_spec_object ("location", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * OctaProject:modified:
+   *
+   * Whether the project has changes that are not saved.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * OctaProject:history:
+   *
+   * The project's undo/redo history.
+   */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, OCTA_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * OctaProject::changed:
+   * @self: the project
+   *
+   * Emitted once after every change, undo or redo, when every object whose
+   * bytes changed has been told.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+octa_project_init (OctaProject *self)
+{
+  self->history = _octa_history_new (apply_history_group, self);
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    {
+      self->pending[id] = g_array_new (FALSE, FALSE, sizeof (gsize));
+      self->watches[id] = g_ptr_array_new_with_free_func (g_free);
+    }
+}
+
+static OctaProject *
+project_new_for_files (OctaProjectFiles *files,
+                       GFile            *location)
+{
+  OctaProject *self = g_object_new (OCTA_TYPE_PROJECT, NULL);
+
+  self->name = g_strdup (files->name);
+  self->location = location ? g_object_ref (location) : NULL;
+  adopt_files (self, files);
+  return self;
+}
+
+/**
+ * octa_project_new_blank:
+ * @name: the project's name
+ *
+ * Returns: (transfer full): a new project, byte for byte what the device
+ *   creates, not yet saved anywhere.
+ */
+OctaProject *
+octa_project_new_blank (const char *name)
+{
+  OctaProject *self;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self = project_new_for_files (octa_project_files_new_blank (name), NULL);
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    self->on_disk[id] = FALSE;
+  self->saved_position = G_MAXUINT64;
+  self->modified = TRUE;
+  return self;
+}
+
+/**
+ * octa_project_load:
+ * @location: a project folder or a zip
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Opens a project. Damaged files make it fail with an error that names them;
+ * nothing on disk is touched.
+ *
+ * Returns: (transfer full): the project, or %NULL
+ */
+OctaProject *
+octa_project_load (GFile         *location,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autofree char *path = NULL;
+  OctaProjectFiles *files;
+
+  g_return_val_if_fail (G_IS_FILE (location), NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  path = g_file_get_path (location);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (location);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "%s: only local folders and zips can be opened", uri);
+      return NULL;
+    }
+
+  files = octa_project_files_load (path, OCTA_LOAD_DEFAULT, error);
+  if (files == NULL)
+    return NULL;
+
+  return project_new_for_files (files, location);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  OctaProject *project = octa_project_load (task_data, cancellable, &error);
+
+  if (project == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, project, g_object_unref);
+}
+
+/**
+ * octa_project_load_async:
+ * @location: a project folder or a zip
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the project is loaded
+ * @user_data: data for @callback
+ *
+ * Opens a project in a worker thread.
+ */
+void
+octa_project_load_async (GFile               *location,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (location));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, octa_project_load_async);
+  g_task_set_name (task, "octa_project_load_async");
+  g_task_set_task_data (task, g_object_ref (location), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * octa_project_load_finish:
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the project, or %NULL
+ */
+OctaProject *
+octa_project_load_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+octa_project_get_name (OctaProject *self)
+{
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), NULL);
+  return self->name;
+}
+
+/**
+ * octa_project_get_location:
+ * @self: a project
+ *
+ * Returns: (transfer none) (nullable): where the project lives
+ */
+GFile *
+octa_project_get_location (OctaProject *self)
+{
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), NULL);
+  return self->location;
+}
+
+gboolean
+octa_project_get_modified (OctaProject *self)
+{
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
+  return self->modified;
+}
+
+/**
+ * octa_project_get_history:
+ * @self: a project
+ *
+ * Returns: (transfer none): the undo/redo history
+ */
+OctaHistory *
+octa_project_get_history (OctaProject *self)
+{
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), NULL);
+  return self->history;
+}
+
+/**
+ * octa_project_has_saved_state:
+ * @self: a project
+ *
+ * Returns: whether the project has `.strd` files (a state stored by
+ *   PROJECT ▸ SAVE that RELOAD would return to)
+ */
+gboolean
+octa_project_has_saved_state (OctaProject *self)
+{
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
+  return self->files->project[OCTA_STATE_STRD] != NULL ||
+         self->files->banks[OCTA_STATE_STRD][0] != NULL;
+}
+
+static gpointer
+get_bank_item (GObject *owner,
+               guint    index)
+{
+  return octa_project_get_bank (OCTA_PROJECT (owner), index);
+}
+
+/**
+ * octa_project_list_banks:
+ * @self: a project
+ *
+ * Returns: (transfer full): the 16 banks A…P as a #GListModel of #OctaBank
+ */
+GListModel *
+octa_project_list_banks (OctaProject *self)
+{
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), NULL);
+  return _octa_lazy_list_new (G_OBJECT (self), OCTA_TYPE_BANK, OCTA_N_BANKS, get_bank_item);
+}
+
+/**
+ * octa_project_get_bank:
+ * @self: a project
+ * @index: 0 for bank A … 15 for bank P
+ *
+ * Returns: (transfer full): the bank
+ */
+OctaBank *
+octa_project_get_bank (OctaProject *self,
+                       guint        index)
+{
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (index < OCTA_N_BANKS, NULL);
+
+  if (self->banks[index] != NULL)
+    return g_object_ref (self->banks[index]);
+
+  self->banks[index] = _octa_bank_new (self, index);
+  return self->banks[index];
+}
+
+void
+_octa_project_forget_bank (OctaProject *self,
+                           guint        index)
+{
+  self->banks[index] = NULL;
+}
+
+/**
+ * octa_project_begin_change:
+ * @self: a project
+ * @label: (nullable): what the change does, in words, for the undo menu
+ *
+ * Groups every change until the matching octa_project_end_change() into one
+ * undo step, and tells observers only once, at the end. Calls nest.
+ */
+void
+octa_project_begin_change (OctaProject *self,
+                           const char  *label)
+{
+  g_return_if_fail (OCTA_IS_PROJECT (self));
+
+  self->edit_depth++;
+  octa_history_begin_group (self->history, label);
+}
+
+static int
+compare_gsize (gconstpointer a,
+               gconstpointer b)
+{
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+range_touched (GArray *sorted,
+               gsize   start,
+               gsize   end)
+{
+  guint lo = 0, hi = sorted->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (sorted, gsize, mid) < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < sorted->len && g_array_index (sorted, gsize, lo) < end;
+}
+
+static void
+update_modified (OctaProject *self)
+{
+  gboolean modified = _octa_history_get_position (self->history) != self->saved_position;
+
+  if (modified != self->modified)
+    {
+      self->modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+}
+
+static void
+dispatch_changes (OctaProject *self)
+{
+  g_autoptr(GPtrArray) to_refresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) funcs = g_array_new (FALSE, FALSE, sizeof (OctaRefreshFunc));
+  gboolean any = FALSE;
+
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    {
+      GArray *pending = self->pending[id];
+      gboolean text = (id % OCTA_N_FILE_SLOTS) == 0 && self->pending_text[id / OCTA_N_FILE_SLOTS];
+
+      if (pending->len == 0 && !text)
+        continue;
+
+      any = TRUE;
+      g_array_sort (pending, compare_gsize);
+      for (guint w = 0; w < self->watches[id]->len; w++)
+        {
+          Watch *watch = g_ptr_array_index (self->watches[id], w);
+
+          if (text || range_touched (pending, watch->start, watch->end))
+            {
+              g_ptr_array_add (to_refresh, g_object_ref (watch->object));
+              g_array_append_val (funcs, watch->refresh);
+            }
+        }
+      g_array_set_size (pending, 0);
+    }
+  self->pending_text[0] = self->pending_text[1] = FALSE;
+
+  for (guint i = 0; i < to_refresh->len; i++)
+    g_array_index (funcs, OctaRefreshFunc, i) (g_ptr_array_index (to_refresh, i));
+
+  update_modified (self);
+  if (any)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * octa_project_end_change:
+ * @self: a project
+ *
+ * Ends what octa_project_begin_change() began.
+ */
+void
+octa_project_end_change (OctaProject *self)
+{
+  g_return_if_fail (OCTA_IS_PROJECT (self));
+  g_return_if_fail (self->edit_depth > 0);
+
+  octa_history_end_group (self->history);
+  if (--self->edit_depth == 0)
+    dispatch_changes (self);
+}
+
+static void
+apply_history_group (gpointer                user_data,
+                     const OctaHistoryGroup *group,
+                     gboolean                undo)
+{
+  OctaProject *self = user_data;
+
+  for (guint i = 0; i < group->bytes->len; i++)
+    {
+      guint k = undo ? group->bytes->len - 1 - i : i;
+      const OctaByteChange *change = &g_array_index (group->bytes, OctaByteChange, k);
+      OctaImage *image = image_for_id (self, change->file);
+
+      g_assert (image != NULL);
+      octa_image_set_u8 (image, change->offset, undo ? change->old_value : change->new_value);
+    }
+
+  for (guint i = 0; i < group->blobs->len; i++)
+    {
+      guint k = undo ? group->blobs->len - 1 - i : i;
+      const OctaBlobChange *blob = g_ptr_array_index (group->blobs, k);
+      OctaFileState state = blob->file / OCTA_N_FILE_SLOTS;
+
+      g_clear_pointer (&self->files->project[state], octa_project_file_free);
+      self->files->project[state] = octa_project_file_copy (undo ? blob->old_data : blob->new_data);
+      self->pending_text[state] = TRUE;
+    }
+}
+
+/**
+ * octa_project_undo:
+ * @self: a project
+ *
+ * Returns: %TRUE if a step was undone
+ */
+gboolean
+octa_project_undo (OctaProject *self)
+{
+  gboolean done;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->edit_depth == 0, FALSE);
+
+  done = octa_history_undo (self->history);
+  dispatch_changes (self);
+  return done;
+}
+
+/**
+ * octa_project_redo:
+ * @self: a project
+ *
+ * Returns: %TRUE if a step was redone
+ */
+gboolean
+octa_project_redo (OctaProject *self)
+{
+  gboolean done;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->edit_depth == 0, FALSE);
+
+  done = octa_history_redo (self->history);
+  dispatch_changes (self);
+  return done;
+}
+
+/**
+ * octa_project_encode_file:
+ * @self: a project
+ * @filename: a file of the project, such as "bank01.work" or "project.strd"
+ *
+ * Returns: (transfer full) (nullable): the bytes that file would have if
+ *   saved now, or %NULL when the project has no such file
+ */
+GBytes *
+octa_project_encode_file (OctaProject *self,
+                          const char  *filename)
+{
+  OctaFileKind kind;
+  OctaFileState state;
+  guint index = 0;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  kind = octa_file_kind_from_filename (filename);
+  state = g_str_has_suffix (filename, ".strd") ? OCTA_STATE_STRD : OCTA_STATE_WORK;
+  if (kind == OCTA_FILE_KIND_BANK || kind == OCTA_FILE_KIND_ARRANGEMENT)
+    {
+      const char *digits = filename + (kind == OCTA_FILE_KIND_BANK ? 4 : 3);
+      index = (guint) g_ascii_strtoull (digits, NULL, 10);
+      if (index == 0)
+        return NULL;
+      index--;
+    }
+  return octa_project_files_encode_file (self->files, kind, index, state);
+}
+
+OctaProjectFiles *
+_octa_project_get_files (OctaProject *self)
+{
+  return self->files;
+}
+
+OctaBankFile *
+_octa_project_get_bank_file (OctaProject   *self,
+                             guint          bank,
+                             OctaFileState  state)
+{
+  return self->files->banks[state][bank];
+}
+
+OctaMarkersFile *
+_octa_project_get_markers_file (OctaProject   *self,
+                                OctaFileState  state)
+{
+  return self->files->markers[state];
+}
+
+OctaArrangementFile *
+_octa_project_get_arrangement_file (OctaProject   *self,
+                                    guint          arrangement,
+                                    OctaFileState  state)
+{
+  return self->files->arrangements[state][arrangement];
+}
+
+OctaProjectFile *
+_octa_project_get_project_file (OctaProject   *self,
+                                OctaFileState  state)
+{
+  return self->files->project[state];
+}
+
+/*
+ * The project text is not a fixed image, so its undo step keeps the whole
+ * file before and after the edit (a few kilobytes).
+ */
+gboolean
+_octa_project_edit_text (OctaProject       *self,
+                         OctaFileState      state,
+                         const char        *label,
+                         OctaTextEditFunc   func,
+                         gpointer           user_data,
+                         GError           **error)
+{
+  OctaProjectFile *file = self->files->project[state];
+  OctaProjectFile *before;
+  gboolean ok;
+
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  before = octa_project_file_copy (file);
+  octa_project_begin_change (self, label);
+  ok = func (file, user_data, error);
+  if (!ok)
+    {
+      octa_project_file_free (self->files->project[state]);
+      self->files->project[state] = before;
+    }
+  else if (octa_project_file_equal (before, file))
+    {
+      octa_project_file_free (before);
+    }
+  else
+    {
+      _octa_history_record_blob (self->history, octa_file_id_project (state), before,
+                                 octa_project_file_copy (file),
+                                 (GDestroyNotify) octa_project_file_free);
+      self->pending_text[state] = TRUE;
+    }
+  octa_project_end_change (self);
+  return ok;
+}
+
+void
+_octa_project_watch (OctaProject     *self,
+                     guint            file_id,
+                     gsize            start,
+                     gsize            end,
+                     GObject         *object,
+                     OctaRefreshFunc  refresh)
+{
+  Watch *watch = g_new0 (Watch, 1);
+
+  watch->file_id = file_id;
+  watch->start = start;
+  watch->end = end;
+  watch->object = object;
+  watch->refresh = refresh;
+  g_ptr_array_add (self->watches[file_id], watch);
+}
+
+void
+_octa_project_unwatch (OctaProject *self,
+                       GObject     *object)
+{
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    for (guint i = self->watches[id]->len; i > 0; i--)
+      {
+        Watch *watch = g_ptr_array_index (self->watches[id], i - 1);
+
+        if (watch->object == object)
+          g_ptr_array_remove_index_fast (self->watches[id], i - 1);
+      }
+}
+
+gboolean
+_octa_project_get_on_disk (OctaProject *self,
+                           guint        file_id)
+{
+  return self->on_disk[file_id];
+}
+
+void
+_octa_project_set_on_disk (OctaProject *self,
+                           guint        file_id,
+                           gboolean     on_disk)
+{
+  self->on_disk[file_id] = on_disk;
+}
+
+/* The state now in memory is the state on disk. */
+void
+_octa_project_mark_saved (OctaProject *self)
+{
+  self->saved_position = _octa_history_get_position (self->history);
+  update_modified (self);
+}
+
+void
+_octa_project_set_location (OctaProject *self,
+                            GFile       *location)
+{
+  g_autofree char *name = NULL;
+
+  if (g_set_object (&self->location, location))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
+
+  if (location == NULL)
+    return;
+  name = g_file_get_basename (location);
+  if (name != NULL && g_str_has_suffix (name, ".zip"))
+    name[strlen (name) - 4] = '\0';
+  if (name != NULL && g_strcmp0 (name, self->name) != 0)
+    {
+      g_free (self->name);
+      self->name = g_steal_pointer (&name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    }
+}
+
+/* Whatever the save path needs to remember per project (file snapshots). */
+gpointer
+_octa_project_get_save_data (OctaProject *self)
+{
+  return self->save_data;
+}
+
+void
+_octa_project_set_save_data (OctaProject    *self,
+                             gpointer        data,
+                             GDestroyNotify  destroy)
+{
+  if (self->save_data_destroy != NULL && self->save_data != NULL)
+    self->save_data_destroy (self->save_data);
+  self->save_data = data;
+  self->save_data_destroy = destroy;
+}

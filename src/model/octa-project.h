@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "octa-history.h"
+#include "octa-model-enums.h"
+
+G_BEGIN_DECLS
+
+#define OCTA_TYPE_PROJECT (octa_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (OctaProject, octa_project, OCTA, PROJECT, GObject)
+
+typedef struct _OctaBank OctaBank;
+
+OctaProject *octa_project_new_blank          (const char           *name);
+OctaProject *octa_project_load               (GFile                *location,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void         octa_project_load_async         (GFile                *location,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+OctaProject *octa_project_load_finish        (GAsyncResult         *result,
+                                              GError              **error);
+
+const char  *octa_project_get_name           (OctaProject          *self);
+GFile       *octa_project_get_location       (OctaProject          *self);
+gboolean     octa_project_get_modified       (OctaProject          *self);
+OctaHistory *octa_project_get_history        (OctaProject          *self);
+GListModel  *octa_project_list_banks         (OctaProject          *self);
+OctaBank    *octa_project_get_bank           (OctaProject          *self,
+                                              guint                 index);
+gboolean     octa_project_has_saved_state    (OctaProject          *self);
+
+void         octa_project_begin_change       (OctaProject          *self,
+                                              const char           *label);
+void         octa_project_end_change         (OctaProject          *self);
+gboolean     octa_project_undo               (OctaProject          *self);
+gboolean     octa_project_redo               (OctaProject          *self);
+
+GBytes      *octa_project_encode_file        (OctaProject          *self,
+                                              const char           *filename);
+
+G_END_DECLS

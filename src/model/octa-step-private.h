@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include "octa-audio-step.h"
+#include "octa-midi-step.h"
+#include "octa-pattern-track-private.h"
+#include "octa-step.h"
+
+G_BEGIN_DECLS
+
+OctaStep     *_octa_step_new          (OctaPatternTrack *track,
+                                       guint             index);
+OctaBankFile *_octa_step_get_file     (OctaStep         *self);
+OctaProject  *_octa_step_get_project  (OctaStep         *self);
+void          _octa_step_locate       (OctaStep         *self,
+                                       guint            *pattern,
+                                       OctaTrackType    *type,
+                                       guint            *track);
+gint          _octa_step_plock_get    (gpointer          self,
+                                       guint             param);
+void          _octa_step_plock_set    (gpointer          self,
+                                       guint             param,
+                                       gint              value);
+gint          _octa_step_trig_get     (gpointer          self,
+                                       guint             type);
+void          _octa_step_trig_set     (gpointer          self,
+                                       guint             type,
+                                       gint              value);
+void          _octa_audio_step_setup  (OctaAudioStep    *self,
+                                       OctaProject      *project,
+                                       guint             file_id,
+                                       gsize             record);
+void          _octa_midi_step_setup   (OctaMidiStep     *self,
+                                       OctaProject      *project,
+                                       guint             file_id,
+                                       gsize             record);
+
+G_END_DECLS
