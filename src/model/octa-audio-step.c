@@ -178,10 +178,14 @@ void
 _octa_audio_step_setup (OctaAudioStep *self,
                         OctaProject   *project,
                         guint          file_id,
+                        gsize          masks_start,
+                        gsize          masks_end,
                         gsize          record)
 {
   self->cache = octa_field_table_snapshot (&fields, self);
   _octa_project_watch (project, file_id, record, record + OCTA_PLOCK_PARAMS, G_OBJECT (self),
+                       octa_audio_step_refresh);
+  _octa_project_watch (project, file_id, masks_start, masks_end, G_OBJECT (self),
                        octa_audio_step_refresh);
 }
 

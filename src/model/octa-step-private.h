@@ -29,10 +29,14 @@ void          _octa_step_trig_set     (gpointer          self,
 void          _octa_audio_step_setup  (OctaAudioStep    *self,
                                        OctaProject      *project,
                                        guint             file_id,
+                                       gsize             masks_start,
+                                       gsize             masks_end,
                                        gsize             record);
 void          _octa_midi_step_setup   (OctaMidiStep     *self,
                                        OctaProject      *project,
                                        guint             file_id,
+                                       gsize             masks_start,
+                                       gsize             masks_end,
                                        gsize             record);
 
 G_END_DECLS

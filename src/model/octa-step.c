@@ -270,15 +270,15 @@ _octa_step_new (OctaPatternTrack *track,
   priv->index = index;
   priv->cache = octa_field_table_snapshot (&fields, self);
 
-  _octa_project_watch (project, file_id, base + 9, base + (midi ? 49 : 81),
+  _octa_project_watch (project, file_id, base + 9, base + (midi ? 49 : 89),
                        G_OBJECT (self), octa_step_refresh);
   _octa_project_watch (project, file_id, timing, timing + 2, G_OBJECT (self), octa_step_refresh);
 
   if (midi)
-    _octa_midi_step_setup (OCTA_MIDI_STEP (self), project, file_id,
+    _octa_midi_step_setup (OCTA_MIDI_STEP (self), project, file_id, base + 9, base + 49,
                            octa_bank_plock_offset (pattern, type, t, index, 0));
   else
-    _octa_audio_step_setup (OCTA_AUDIO_STEP (self), project, file_id,
+    _octa_audio_step_setup (OCTA_AUDIO_STEP (self), project, file_id, base + 9, base + 89,
                             octa_bank_plock_offset (pattern, type, t, index, 0));
   return self;
 }
