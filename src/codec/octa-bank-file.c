@@ -868,6 +868,33 @@ octa_bank_file_new_from_data (const guint8   *data,
                               OctaLoadFlags   flags,
                               GError        **error)
 {
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return octa_bank_file_new_take (g_memdup2 (data, len), len, name, flags, error);
+}
+
+/**
+ * octa_bank_file_new_take:
+ * @data: (transfer full) (array length=len): a file's bytes, from g_malloc()
+ * @len: their number
+ * @name: (nullable): the name used in messages, usually the path
+ * @flags: which kinds of damage to accept
+ * @error: return location for a #GError
+ *
+ * Like octa_bank_file_new_from_data() without the copy. @data is freed on
+ * failure.
+ *
+ * Returns: (transfer full) (nullable): the bank, or %NULL with @error set
+ */
+OctaBankFile *
+octa_bank_file_new_take (guint8         *data,
+                         gsize           len,
+                         const char     *name,
+                         OctaLoadFlags   flags,
+                         GError        **error)
+{
+  OctaImage *image;
   OctaBankFile *bank;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -876,7 +903,14 @@ octa_bank_file_new_from_data (const guint8   *data,
   if (name == NULL)
     name = octa_file_kind_to_string (OCTA_FILE_KIND_BANK);
 
-  if (!check_container (data, len, name, flags, error))
+  if (len < 4 && !check_container (data, len, name, flags, error))
+    {
+      g_free (data);
+      return NULL;
+    }
+
+  image = octa_image_new_take (OCTA_FILE_KIND_BANK, data, len, name, flags, error);
+  if (image == NULL)
     return NULL;
 
   if (!(flags & OCTA_LOAD_ALLOW_BAD_STRUCTURE))
@@ -884,20 +918,16 @@ octa_bank_file_new_from_data (const guint8   *data,
       g_autoptr(GPtrArray) problems = NULL;
 
       problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-      if (!check_inner (data, name, problems))
+      if (!check_inner (image->data, name, problems))
         {
           g_propagate_error (error, g_ptr_array_steal_index (problems, 0));
+          octa_image_free (image);
           return NULL;
         }
     }
 
   bank = g_new0 (OctaBankFile, 1);
-  bank->image = octa_image_new_from_data (OCTA_FILE_KIND_BANK, data, len, name, flags, error);
-  if (bank->image == NULL)
-    {
-      g_free (bank);
-      return NULL;
-    }
+  bank->image = image;
   return bank;
 }
 

@@ -208,6 +208,11 @@ OctaBankFile  *octa_bank_file_new_from_data    (const guint8 *data,
                                                 const char *name,
                                                 OctaLoadFlags flags,
                                                 GError **error);
+OctaBankFile  *octa_bank_file_new_take        (guint8 *data,
+                                                gsize len,
+                                                const char *name,
+                                                OctaLoadFlags flags,
+                                                GError **error);
 gboolean       octa_bank_file_check_structure  (const guint8 *data,
                                                 gsize len,
                                                 const char *name,

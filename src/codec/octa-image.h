@@ -119,6 +119,12 @@ OctaImage    *octa_image_new_from_data      (OctaFileKind   kind,
                                              const char    *name,
                                              OctaLoadFlags  flags,
                                              GError       **error);
+OctaImage    *octa_image_new_take           (OctaFileKind   kind,
+                                             guint8        *data,
+                                             gsize          len,
+                                             const char    *name,
+                                             OctaLoadFlags  flags,
+                                             GError       **error);
 OctaImage    *octa_image_copy               (const OctaImage *image);
 void          octa_image_free               (OctaImage     *image);
 void          octa_image_set_name           (OctaImage     *image,

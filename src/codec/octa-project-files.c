@@ -447,7 +447,10 @@ octa_project_files_load_dir (const char     *dir,
       if (!octa_read_file (path, slot_read_cap (id), &data, &len, error))
         return NULL;
 
-      object = slot_decode (id, data, len, path, flags, error);
+      if (id.kind == OCTA_FILE_KIND_BANK)
+        object = octa_bank_file_new_take (g_steal_pointer (&data), len, path, flags, error);
+      else
+        object = slot_decode (id, data, len, path, flags, error);
       if (object == NULL)
         return NULL;
       slot_set (files, id, object);

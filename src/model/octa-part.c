@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 #include "octa-part-private.h"
 
+#include "octa-lazy-list-private.h"
+#include "octa-part-track-private.h"
+
 /**
  * OctaPart:
  *
@@ -9,16 +12,29 @@
  * edited and the one PART ▸ SAVE stored, which RELOAD brings back. Like the
  * device, the model edits only the first and marks the part edited (the
  * "*" on the device) until it is saved or reloaded.
+ *
+ * A part's audio tracks are objects of the subclass of
+ * #OctaAudioPartTrack that matches each track's machine. When a machine
+ * changes (by any edit, undo or reload), octa_part_get_audio_track()
+ * returns an object of the new subclass from then on, and every list from
+ * octa_part_list_audio_tracks() announces the replacement with
+ * #GListModel::items-changed.
  */
 struct _OctaPart
 {
-  GObject   parent_instance;
+  GObject             parent_instance;
 
-  OctaBank *bank;
-  guint     index;
-  char     *name;
-  gboolean  edited;
-  gboolean  has_saved;
+  OctaBank           *bank;
+  guint               index;
+  char               *name;
+  gboolean            edited;
+  gboolean            has_saved;
+  gint               *cache;
+  guint8              machines[OCTA_N_TRACKS];
+  GPtrArray          *audio_lists;                 /* not owned: removed as they go */
+  OctaAudioPartTrack *audio[OCTA_N_TRACKS];        /* not owned: cleared as they go */
+  OctaMidiPartTrack  *midi[OCTA_N_TRACKS];
+  OctaScene          *scenes[OCTA_N_SCENES];
 };
 
 G_DEFINE_FINAL_TYPE (OctaPart, octa_part, G_TYPE_OBJECT)
@@ -32,7 +48,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  FIELD_ACTIVE_SCENE_A,
+  FIELD_ACTIVE_SCENE_B,
+};
+
 static GParamSpec *properties[N_PROPS];
+static OctaFieldTable fields;
 
 #define TRAILER_START 636078
 #define TRAILER_END   636111
@@ -47,6 +69,52 @@ OctaProject *
 _octa_part_get_project (OctaPart *self)
 {
   return octa_bank_get_project (self->bank);
+}
+
+guint
+_octa_part_get_file_id (OctaPart *self)
+{
+  return _octa_bank_get_file_id (self->bank);
+}
+
+gsize
+_octa_part_get_block_offset (OctaPart *self)
+{
+  return octa_bank_part_offset (self->index, OCTA_PART_UNSAVED);
+}
+
+/* The file counts scenes from 0, the device from 1. */
+static gint
+get_active_scene (gpointer self, guint arg)
+{
+  return octa_bank_file_get_part_value (_octa_part_get_file (self), OCTA_PART (self)->index,
+                                        OCTA_PART_UNSAVED, OCTA_PART_AREA_ACTIVE_SCENES,
+                                        0, arg) + 1;
+}
+
+static void
+set_active_scene (gpointer self, guint arg, gint value)
+{
+  _octa_part_begin_edit (self, NULL);
+  octa_bank_file_set_part_value (_octa_part_get_file (self), OCTA_PART (self)->index,
+                                 OCTA_PART_UNSAVED, OCTA_PART_AREA_ACTIVE_SCENES,
+                                 0, arg, value - 1);
+  _octa_part_end_edit (self);
+}
+
+static const OctaField field_defs[] = {
+  [FIELD_ACTIVE_SCENE_A] = { "active-scene-a", OCTA_FIELD_INT, 1, 16, 1, NULL, get_active_scene,
+                             set_active_scene, 0, 1, "Change scene A" },
+  [FIELD_ACTIVE_SCENE_B] = { "active-scene-b", OCTA_FIELD_INT, 1, 16, 9, NULL, get_active_scene,
+                             set_active_scene, 1, 1, "Change scene B" },
+};
+
+static guint8
+read_machine (OctaPart *self,
+              guint     track)
+{
+  return octa_bank_file_get_part_value (_octa_part_get_file (self), self->index,
+                                        OCTA_PART_UNSAVED, OCTA_PART_AREA_MACHINE, track, 0);
 }
 
 static gboolean
@@ -89,6 +157,31 @@ octa_part_refresh (GObject *object)
   g_object_thaw_notify (object);
 }
 
+/* A machine change changes the class of the track's object: forget the
+ * old one (its holders keep a working view) and tell the lists. */
+static void
+octa_part_refresh_block (GObject *object)
+{
+  OctaPart *self = OCTA_PART (object);
+
+  for (guint t = 0; t < OCTA_N_TRACKS; t++)
+    {
+      guint8 machine = read_machine (self, t);
+      GType type = _octa_audio_part_track_type_for_machine (machine);
+      gboolean swapped = type != _octa_audio_part_track_type_for_machine (self->machines[t]);
+
+      self->machines[t] = machine;
+      if (!swapped)
+        continue;
+      if (self->audio[t] != NULL && G_OBJECT_TYPE (self->audio[t]) != type)
+        self->audio[t] = NULL;
+      for (guint i = 0; i < self->audio_lists->len; i++)
+        g_list_model_items_changed (g_ptr_array_index (self->audio_lists, i), t, 1, 1);
+    }
+
+  octa_field_table_refresh (&fields, object, self->cache);
+}
+
 static void
 octa_part_finalize (GObject *object)
 {
@@ -98,6 +191,9 @@ octa_part_finalize (GObject *object)
   _octa_bank_forget_part (self->bank, self->index);
   g_clear_object (&self->bank);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->cache, g_free);
+  /* Lists hold the part, so none is left here. */
+  g_clear_pointer (&self->audio_lists, g_ptr_array_unref);
 
   G_OBJECT_CLASS (octa_part_parent_class)->finalize (object);
 }
@@ -109,6 +205,9 @@ octa_part_get_property (GObject    *object,
                         GParamSpec *pspec)
 {
   OctaPart *self = OCTA_PART (object);
+
+  if (octa_field_table_get (&fields, object, prop_id, value))
+    return;
 
   switch (prop_id)
     {
@@ -137,6 +236,9 @@ octa_part_set_property (GObject      *object,
 {
   OctaPart *self = OCTA_PART (object);
   g_autoptr(GError) error = NULL;
+
+  if (octa_field_table_set (&fields, object, _octa_part_get_project (self), prop_id, value))
+    return;
 
   switch (prop_id)
     {
@@ -192,11 +294,25 @@ octa_part_class_init (OctaPartClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * OctaPart:active-scene-a:
+   *
+   * The scene on the crossfader's left side, 1…16.
+   */
+  /**
+   * OctaPart:active-scene-b:
+   *
+   * The scene on the crossfader's right side, 1…16.
+   */
+  octa_field_table_install (&fields, object_class, N_PROPS, field_defs,
+                            G_N_ELEMENTS (field_defs));
 }
 
 static void
 octa_part_init (OctaPart *self)
 {
+  self->audio_lists = g_ptr_array_new ();
 }
 
 OctaPart *
@@ -204,14 +320,31 @@ _octa_part_new (OctaBank *bank,
                 guint     index)
 {
   OctaPart *self = g_object_new (OCTA_TYPE_PART, NULL);
+  OctaProject *project = octa_bank_get_project (bank);
+  guint file_id = _octa_bank_get_file_id (bank);
+  gsize block;
 
   self->bank = g_object_ref (bank);
   self->index = index;
   self->name = octa_bank_file_dup_part_name (_octa_part_get_file (self), index);
   self->edited = read_edited (self);
   self->has_saved = read_has_saved (self);
-  _octa_project_watch (_octa_part_get_project (self), _octa_bank_get_file_id (bank),
-                       TRAILER_START, TRAILER_END, G_OBJECT (self), octa_part_refresh);
+  self->cache = octa_field_table_snapshot (&fields, self);
+  for (guint t = 0; t < OCTA_N_TRACKS; t++)
+    self->machines[t] = read_machine (self, t);
+
+  block = _octa_part_get_block_offset (self);
+  _octa_project_watch (project, file_id, TRAILER_START, TRAILER_END, G_OBJECT (self),
+                       octa_part_refresh);
+  _octa_project_watch (project, file_id,
+                       block + octa_part_area_offset (OCTA_PART_AREA_ACTIVE_SCENES, 0, 0),
+                       block + octa_part_area_offset (OCTA_PART_AREA_ACTIVE_SCENES, 0, 1) + 1,
+                       G_OBJECT (self), octa_part_refresh_block);
+  _octa_project_watch (project, file_id,
+                       block + octa_part_area_offset (OCTA_PART_AREA_MACHINE, 0, 0),
+                       block + octa_part_area_offset (OCTA_PART_AREA_MACHINE,
+                                                      OCTA_N_TRACKS - 1, 0) + 1,
+                       G_OBJECT (self), octa_part_refresh_block);
   return self;
 }
 
@@ -362,4 +495,228 @@ octa_part_reload (OctaPart *self)
   octa_bank_file_set_parts_edited_mask (file, octa_bank_file_get_parts_edited_mask (file) &
                                               ~(1u << self->index));
   octa_project_end_change (project);
+}
+
+/**
+ * octa_part_get_active_scene_a:
+ * @self: a part
+ *
+ * Returns: the scene on the crossfader's left side, 1…16
+ */
+guint
+octa_part_get_active_scene_a (OctaPart *self)
+{
+  g_return_val_if_fail (OCTA_IS_PART (self), 1);
+  return get_active_scene (self, 0);
+}
+
+/**
+ * octa_part_set_active_scene_a:
+ * @self: a part
+ * @scene: 1…16
+ */
+void
+octa_part_set_active_scene_a (OctaPart *self,
+                              guint     scene)
+{
+  g_return_if_fail (OCTA_IS_PART (self));
+  g_return_if_fail (scene >= 1 && scene <= OCTA_N_SCENES);
+  octa_field_set_int (&fields, self, _octa_part_get_project (self), FIELD_ACTIVE_SCENE_A, scene);
+}
+
+/**
+ * octa_part_get_active_scene_b:
+ * @self: a part
+ *
+ * Returns: the scene on the crossfader's right side, 1…16
+ */
+guint
+octa_part_get_active_scene_b (OctaPart *self)
+{
+  g_return_val_if_fail (OCTA_IS_PART (self), 1);
+  return get_active_scene (self, 1);
+}
+
+/**
+ * octa_part_set_active_scene_b:
+ * @self: a part
+ * @scene: 1…16
+ */
+void
+octa_part_set_active_scene_b (OctaPart *self,
+                              guint     scene)
+{
+  g_return_if_fail (OCTA_IS_PART (self));
+  g_return_if_fail (scene >= 1 && scene <= OCTA_N_SCENES);
+  octa_field_set_int (&fields, self, _octa_part_get_project (self), FIELD_ACTIVE_SCENE_B, scene);
+}
+
+static gpointer
+get_audio_item (GObject *owner,
+                guint    index)
+{
+  return octa_part_get_audio_track (OCTA_PART (owner), index);
+}
+
+static void
+audio_list_gone (gpointer  data,
+                 GObject  *list)
+{
+  g_ptr_array_remove_fast (OCTA_PART (data)->audio_lists, list);
+}
+
+/**
+ * octa_part_list_audio_tracks:
+ * @self: a part
+ *
+ * The list announces with #GListModel::items-changed when a track's object
+ * is replaced after a machine change.
+ *
+ * Returns: (transfer full): T1…T8 as a #GListModel of #OctaAudioPartTrack
+ */
+GListModel *
+octa_part_list_audio_tracks (OctaPart *self)
+{
+  GListModel *list;
+
+  g_return_val_if_fail (OCTA_IS_PART (self), NULL);
+
+  list = _octa_lazy_list_new (G_OBJECT (self), OCTA_TYPE_AUDIO_PART_TRACK, OCTA_N_TRACKS,
+                              get_audio_item);
+  g_ptr_array_add (self->audio_lists, list);
+  g_object_weak_ref (G_OBJECT (list), audio_list_gone, self);
+  return list;
+}
+
+/**
+ * octa_part_get_audio_track:
+ * @self: a part
+ * @index: 0…7 for T1…T8
+ *
+ * Returns: (transfer full): the track, an object of the subclass of
+ *   #OctaAudioPartTrack for its machine
+ */
+OctaAudioPartTrack *
+octa_part_get_audio_track (OctaPart *self,
+                           guint     index)
+{
+  GType type;
+
+  g_return_val_if_fail (OCTA_IS_PART (self), NULL);
+  g_return_val_if_fail (index < OCTA_N_TRACKS, NULL);
+
+  /* Checked here too: a view may ask from its own refresh, before ours. */
+  type = _octa_audio_part_track_type_for_machine (read_machine (self, index));
+  if (self->audio[index] != NULL && G_OBJECT_TYPE (self->audio[index]) == type)
+    return g_object_ref (self->audio[index]);
+  self->audio[index] = _octa_audio_part_track_new (self, index);
+  return self->audio[index];
+}
+
+void
+_octa_part_forget_audio_track (OctaPart *self,
+                               guint     index,
+                               gpointer  track)
+{
+  if (self->audio[index] == track)
+    self->audio[index] = NULL;
+}
+
+static gpointer
+get_midi_item (GObject *owner,
+               guint    index)
+{
+  return octa_part_get_midi_track (OCTA_PART (owner), index);
+}
+
+/**
+ * octa_part_list_midi_tracks:
+ * @self: a part
+ *
+ * Returns: (transfer full): M1…M8 as a #GListModel of #OctaMidiPartTrack
+ */
+GListModel *
+octa_part_list_midi_tracks (OctaPart *self)
+{
+  g_return_val_if_fail (OCTA_IS_PART (self), NULL);
+  return _octa_lazy_list_new (G_OBJECT (self), OCTA_TYPE_MIDI_PART_TRACK, OCTA_N_TRACKS,
+                              get_midi_item);
+}
+
+/**
+ * octa_part_get_midi_track:
+ * @self: a part
+ * @index: 0…7 for M1…M8
+ *
+ * Returns: (transfer full): the track
+ */
+OctaMidiPartTrack *
+octa_part_get_midi_track (OctaPart *self,
+                          guint     index)
+{
+  g_return_val_if_fail (OCTA_IS_PART (self), NULL);
+  g_return_val_if_fail (index < OCTA_N_TRACKS, NULL);
+
+  if (self->midi[index] != NULL)
+    return g_object_ref (self->midi[index]);
+  self->midi[index] = _octa_midi_part_track_new (self, index);
+  return self->midi[index];
+}
+
+void
+_octa_part_forget_midi_track (OctaPart *self,
+                              guint     index,
+                              gpointer  track)
+{
+  if (self->midi[index] == track)
+    self->midi[index] = NULL;
+}
+
+static gpointer
+get_scene_item (GObject *owner,
+                guint    index)
+{
+  return octa_part_get_scene (OCTA_PART (owner), index);
+}
+
+/**
+ * octa_part_list_scenes:
+ * @self: a part
+ *
+ * Returns: (transfer full): scenes 1…16 as a #GListModel of #OctaScene
+ */
+GListModel *
+octa_part_list_scenes (OctaPart *self)
+{
+  g_return_val_if_fail (OCTA_IS_PART (self), NULL);
+  return _octa_lazy_list_new (G_OBJECT (self), OCTA_TYPE_SCENE, OCTA_N_SCENES, get_scene_item);
+}
+
+/**
+ * octa_part_get_scene:
+ * @self: a part
+ * @index: 0…15 for scenes 1…16
+ *
+ * Returns: (transfer full): the scene
+ */
+OctaScene *
+octa_part_get_scene (OctaPart *self,
+                     guint     index)
+{
+  g_return_val_if_fail (OCTA_IS_PART (self), NULL);
+  g_return_val_if_fail (index < OCTA_N_SCENES, NULL);
+
+  if (self->scenes[index] != NULL)
+    return g_object_ref (self->scenes[index]);
+  self->scenes[index] = _octa_scene_new (self, index);
+  return self->scenes[index];
+}
+
+void
+_octa_part_forget_scene (OctaPart *self,
+                         guint     index,
+                         gpointer  scene)
+{
+  if (self->scenes[index] == scene)
+    self->scenes[index] = NULL;
 }

@@ -6,6 +6,7 @@
 #include "octa-bank-private.h"
 #include "octa-history-private.h"
 #include "octa-lazy-list-private.h"
+#include "octa-project-save-private.h"
 
 /**
  * OctaProject:
@@ -345,6 +346,7 @@ octa_project_load (GFile         *location,
 {
   g_autofree char *path = NULL;
   OctaProjectFiles *files;
+  OctaProject *project;
 
   g_return_val_if_fail (G_IS_FILE (location), NULL);
 
@@ -364,7 +366,10 @@ octa_project_load (GFile         *location,
   if (files == NULL)
     return NULL;
 
-  return project_new_for_files (files, location);
+  project = project_new_for_files (files, location);
+  /* What is on disk now is what a later save must find there. */
+  _octa_project_save_take_snapshots (project);
+  return project;
 }
 
 static void
