@@ -177,28 +177,47 @@ load_model (Fixture *fx)
   return project;
 }
 
-/* Bank A, pattern A01, its 16 tracks with 64 steps each, and whether each
- * bank has content: what the main window shows first. */
+/* What the main window shows first: whether each bank has content, bank A's
+ * parts, pattern A01 and its 16 tracks, and for each of their 64 steps the
+ * trigs and the details the step grid draws. */
 static guint
 build_first_screen (OctaProject *project,
                     GPtrArray   *keep)
 {
   OctaBank *bank = octa_project_get_bank (project, 0);
   OctaPattern *pattern = octa_bank_get_pattern (bank, 0);
+  OctaPart *part = octa_bank_get_part (bank, octa_pattern_get_part (pattern) - 1);
   guint with_content = 0;
+  guint64 sum = 0;
 
   g_ptr_array_add (keep, bank);
   g_ptr_array_add (keep, pattern);
+  g_ptr_array_add (keep, part);
 
   for (guint t = 0; t < 16; t++)
     {
       OctaPatternTrack *track = t < 8
         ? OCTA_PATTERN_TRACK (octa_pattern_get_audio_track (pattern, t))
         : OCTA_PATTERN_TRACK (octa_pattern_get_midi_track (pattern, t - 8));
+      GObject *sound = t < 8
+        ? G_OBJECT (octa_part_get_audio_track (part, t))
+        : G_OBJECT (octa_part_get_midi_track (part, t - 8));
 
       g_ptr_array_add (keep, track);
+      g_ptr_array_add (keep, sound);
+      for (guint k = OCTA_TRIG_TYPE_TRIGGER; k <= OCTA_TRIG_TYPE_MIDI_UNKNOWN; k++)
+        if (octa_pattern_track_has_trig_type (track, k))
+          sum += octa_pattern_track_get_trig_mask (track, k);
       for (guint s = 0; s < 64; s++)
-        g_ptr_array_add (keep, octa_pattern_track_get_step (track, s));
+        {
+          guint locks, slot, repeats;
+          OctaTrigCondition condition;
+          gint micro;
+
+          octa_pattern_track_get_step_summary (track, s, &locks, &slot, &condition, &micro,
+                                               &repeats);
+          sum += locks + slot + condition + micro + repeats;
+        }
     }
 
   for (guint b = 0; b < OCTA_N_BANKS; b++)
@@ -209,7 +228,7 @@ build_first_screen (OctaProject *project,
       g_ptr_array_add (keep, other);
     }
 
-  return with_content;
+  return with_content + (sum == G_MAXUINT64 ? 1 : 0);
 }
 
 static double

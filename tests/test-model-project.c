@@ -120,6 +120,42 @@ test_step_notify_and_undo (void)
 }
 
 static void
+test_step_summary (void)
+{
+  g_autoptr(OctaProject) project = octa_project_new_blank ("TEST");
+  g_autoptr(OctaBank) bank = octa_project_get_bank (project, 0);
+  g_autoptr(OctaPattern) pattern = octa_bank_get_pattern (bank, 1);
+  g_autoptr(OctaAudioPatternTrack) track = octa_pattern_get_audio_track (pattern, 4);
+  g_autoptr(OctaStep) step = octa_pattern_track_get_step (OCTA_PATTERN_TRACK (track), 40);
+  guint locks, slot, repeats;
+  OctaTrigCondition condition;
+  gint micro;
+
+  octa_project_begin_change (project, "Edit");
+  octa_step_set_plock (step, OCTA_AUDIO_PLOCK_SRC1, 70);
+  octa_step_set_plock (step, OCTA_AUDIO_PLOCK_FX2_6, 3);
+  octa_audio_step_set_sample_lock (OCTA_AUDIO_STEP (step), 129);
+  octa_step_set_condition (step, OCTA_TRIG_CONDITION_3_4);
+  octa_step_set_micro_timing (step, 23);
+  octa_step_set_repeats (step, 8);
+  octa_project_end_change (project);
+
+  octa_pattern_track_get_step_summary (OCTA_PATTERN_TRACK (track), 40, &locks, &slot, &condition,
+                                       &micro, &repeats);
+  g_assert_cmpuint (locks, ==, 2);
+  g_assert_cmpuint (slot, ==, 129);
+  g_assert_cmpint (condition, ==, OCTA_TRIG_CONDITION_3_4);
+  g_assert_cmpint (micro, ==, 23);
+  g_assert_cmpuint (repeats, ==, 8);
+
+  octa_pattern_track_get_step_summary (OCTA_PATTERN_TRACK (track), 41, &locks, &slot, &condition,
+                                       &micro, &repeats);
+  g_assert_cmpuint (locks + slot + condition, ==, 0);
+  g_assert_cmpint (micro, ==, 0);
+  g_assert_cmpuint (repeats, ==, 1);
+}
+
+static void
 test_grouped_change (void)
 {
   g_autoptr(OctaProject) project = octa_project_new_blank ("TEST");
@@ -295,6 +331,7 @@ main (int   argc,
 
   g_test_add_func ("/model/project/blank", test_blank_project);
   g_test_add_func ("/model/project/step-notify-and-undo", test_step_notify_and_undo);
+  g_test_add_func ("/model/project/step-summary", test_step_summary);
   g_test_add_func ("/model/project/grouped-change", test_grouped_change);
   g_test_add_func ("/model/project/part-semantics", test_part_semantics);
   g_test_add_func ("/model/project/random-edits-undo-all", test_random_edits_undo_all);

@@ -481,3 +481,66 @@ octa_pattern_track_clear (OctaPatternTrack *self)
     }
   octa_project_end_change (project);
 }
+
+/**
+ * octa_pattern_track_get_step_summary:
+ * @self: a track
+ * @step: 0…63
+ * @n_plocks: (out) (optional): how many parameters the step locks, the
+ *   sample lock aside
+ * @sample_lock: (out) (optional): the locked slot as the device numbers it,
+ *   0 for none (always 0 on MIDI tracks)
+ * @condition: (out) (optional): the trig condition
+ * @micro_timing: (out) (optional): micro-timing in 1/384 step
+ * @repeats: (out) (optional): trig repeats, 1…8
+ *
+ * Everything a step grid draws for a step besides its trigs, read straight
+ * from the bank: drawing a pattern needs no step objects at all.
+ */
+void
+octa_pattern_track_get_step_summary (OctaPatternTrack  *self,
+                                     guint              step,
+                                     guint             *n_plocks,
+                                     guint             *sample_lock,
+                                     OctaTrigCondition *condition,
+                                     gint              *micro_timing,
+                                     guint             *repeats)
+{
+  OctaBankFile *file;
+  OctaTrackType type;
+  guint pattern, index, locks = 0, slot = 0;
+
+  g_return_if_fail (OCTA_IS_PATTERN_TRACK (self));
+  g_return_if_fail (step < OCTA_N_STEPS);
+
+  file = _octa_pattern_track_get_file (self);
+  type = _octa_pattern_track_get_type (self);
+  pattern = _octa_pattern_track_get_pattern_index (self);
+  index = PRIV (self)->index;
+
+  if (n_plocks != NULL || sample_lock != NULL)
+    {
+      for (guint p = 0; p < OCTA_N_PLOCK_PARAMS; p++)
+        {
+          guint8 raw = octa_bank_file_get_plock (file, pattern, type, index, step, p);
+
+          if (raw == OCTA_PLOCK_NONE)
+            continue;
+          if (type == OCTA_TRACK_AUDIO && p == OCTA_AUDIO_PLOCK_SAMPLE_LOCK)
+            slot = raw + 1;
+          else
+            locks++;
+        }
+    }
+
+  if (n_plocks != NULL)
+    *n_plocks = locks;
+  if (sample_lock != NULL)
+    *sample_lock = slot;
+  if (condition != NULL)
+    *condition = octa_bank_file_get_condition (file, pattern, type, index, step);
+  if (micro_timing != NULL)
+    *micro_timing = octa_bank_file_get_micro_timing (file, pattern, type, index, step);
+  if (repeats != NULL)
+    *repeats = octa_bank_file_get_repeats (file, pattern, type, index, step) + 1;
+}

@@ -44,5 +44,12 @@ void         octa_pattern_track_set_trig      (OctaPatternTrack *self,
 gboolean     octa_pattern_track_has_trig_type (OctaPatternTrack *self,
                                                OctaTrigType      type);
 void         octa_pattern_track_clear         (OctaPatternTrack *self);
+void         octa_pattern_track_get_step_summary (OctaPatternTrack  *self,
+                                                  guint              step,
+                                                  guint             *n_plocks,
+                                                  guint             *sample_lock,
+                                                  OctaTrigCondition *condition,
+                                                  gint              *micro_timing,
+                                                  guint             *repeats);
 
 G_END_DECLS

@@ -47,6 +47,8 @@ struct _OctaProject
   GArray           *pending[OCTA_N_FILE_IDS];   /* changed offsets, gsize */
   gboolean          pending_text[2];
   GPtrArray        *watches[OCTA_N_FILE_IDS];   /* Watch */
+  guint             dead_watches[OCTA_N_FILE_IDS];
+  GHashTable       *watches_by_object;          /* GObject → GPtrArray of Watch */
 
   OctaBank         *banks[OCTA_N_BANKS];        /* not owned: cleared as they go */
   gpointer          save_data;
@@ -193,6 +195,7 @@ octa_project_finalize (GObject *object)
     }
   if (self->save_data_destroy != NULL)
     g_clear_pointer (&self->save_data, self->save_data_destroy);
+  g_clear_pointer (&self->watches_by_object, g_hash_table_unref);
   g_clear_pointer (&self->files, octa_project_files_free);
   g_clear_object (&self->history);
   g_clear_object (&self->location);
@@ -287,6 +290,8 @@ static void
 octa_project_init (OctaProject *self)
 {
   self->history = _octa_history_new (apply_history_group, self);
+  self->watches_by_object = g_hash_table_new_full (NULL, NULL, NULL,
+                                                   (GDestroyNotify) g_ptr_array_unref);
   for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
     {
       self->pending[id] = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -610,6 +615,8 @@ dispatch_changes (OctaProject *self)
         {
           Watch *watch = g_ptr_array_index (self->watches[id], w);
 
+          if (watch->object == NULL)
+            continue;
           if (text || range_touched (pending, watch->start, watch->end))
             {
               g_ptr_array_add (to_refresh, g_object_ref (watch->object));
@@ -830,6 +837,7 @@ _octa_project_watch (OctaProject     *self,
                      OctaRefreshFunc  refresh)
 {
   Watch *watch = g_new0 (Watch, 1);
+  GPtrArray *mine = g_hash_table_lookup (self->watches_by_object, object);
 
   watch->file_id = file_id;
   watch->start = start;
@@ -837,20 +845,53 @@ _octa_project_watch (OctaProject     *self,
   watch->object = object;
   watch->refresh = refresh;
   g_ptr_array_add (self->watches[file_id], watch);
+
+  if (mine == NULL)
+    {
+      mine = g_ptr_array_new ();
+      g_hash_table_insert (self->watches_by_object, object, mine);
+    }
+  g_ptr_array_add (mine, watch);
 }
 
+/* Objects come and go by the thousand as views scroll: forgetting one must
+ * not scan every watch, so dead entries are only swept now and then. */
 void
 _octa_project_unwatch (OctaProject *self,
                        GObject     *object)
 {
-  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
-    for (guint i = self->watches[id]->len; i > 0; i--)
-      {
-        Watch *watch = g_ptr_array_index (self->watches[id], i - 1);
+  GPtrArray *mine = g_hash_table_lookup (self->watches_by_object, object);
 
-        if (watch->object == object)
-          g_ptr_array_remove_index_fast (self->watches[id], i - 1);
-      }
+  if (mine == NULL)
+    return;
+
+  for (guint i = 0; i < mine->len; i++)
+    {
+      Watch *watch = g_ptr_array_index (mine, i);
+      guint id = watch->file_id;
+
+      watch->object = NULL;
+      if (++self->dead_watches[id] > 64 && self->dead_watches[id] > self->watches[id]->len / 2)
+        {
+          GPtrArray *all = self->watches[id];
+          guint kept = 0;
+
+          for (guint j = 0; j < all->len; j++)
+            {
+              Watch *w = g_ptr_array_index (all, j);
+
+              if (w->object == NULL)
+                g_free (w);
+              else
+                all->pdata[kept++] = w;
+            }
+          for (guint j = kept; j < all->len; j++)
+            all->pdata[j] = NULL;
+          g_ptr_array_set_size (all, kept);
+          self->dead_watches[id] = 0;
+        }
+    }
+  g_hash_table_remove (self->watches_by_object, object);
 }
 
 gboolean
