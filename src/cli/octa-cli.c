@@ -30,6 +30,8 @@ static const Command commands[] = {
     _octa_cli_dump },
   { "new",       "new [--name NAME] [--demo] DIR", "Create a blank (or demo) project folder",
     cmd_new },
+  { "set",       "set PROJECT PATH=VALUE…", "Change steps, locks, parts or slots and save",
+    _octa_cli_set },
   { "zip",       "zip PROJECT OUT.zip",   "Pack a project folder and its samples into a zip",
     cmd_zip },
   { "unzip",     "unzip IN.zip DIR",      "Unpack a project zip",
