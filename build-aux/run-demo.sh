@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Octadesk needs, builds it, and opens a freshly generated demo
-# project. Until the application window lands, "opening" means showing the
-# demo with the command-line tool.
+# Installs what Octadesk needs, builds it, and starts the application on a
+# freshly generated demo project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,8 +12,16 @@ else
 fi
 meson compile -C _build
 
-demo="${XDG_CACHE_HOME:-$HOME/.cache}/octadesk/DEMO"
-rm -rf "$demo"
-mkdir -p "$(dirname "$demo")"
-./_build/src/cli/octadesk-cli new --demo "$demo"
-./_build/src/cli/octadesk-cli info "$demo"
+# Run from the build tree: the settings schema is compiled into _build/data.
+export GSETTINGS_SCHEMA_DIR="$PWD/_build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  # No screen to open a window on: show the demo with the command-line tool.
+  echo "No display found; describing the demo project instead of opening it." >&2
+  demo="$(mktemp -d)/DEMO"
+  ./_build/src/cli/octadesk-cli new --demo "$demo"
+  ./_build/src/cli/octadesk-cli info "$demo"
+  exit 0
+fi
+
+exec ./_build/src/ui/octadesk --demo

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "octa-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(OctaApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, OCTA_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = octa_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,564 @@
+/* SPDX-License-Identifier: MIT */
+#include <glib/gi18n.h>
+
+#include "octa-plock-names.h"
+
+/*
+ * Device names of everything a step can lock (spec §2.2.2, §2.3, §2.5.1,
+ * §2.5.2 and the FX table of §2.9). Abbreviations stay as the device prints
+ * them; the full names are for tooltips and screen readers. A slot the
+ * device leaves empty ("–") has no entry, so it is never offered.
+ */
+
+typedef struct
+{
+  const char      *abbrev;
+  const char      *name;
+  OctaPlockFormat  format;
+} Entry;
+
+#define RAW OCTA_PLOCK_FORMAT_RAW
+#define BI OCTA_PLOCK_FORMAT_BIPOLAR
+#define NOTE OCTA_PLOCK_FORMAT_NOTE
+#define NONE { NULL, NULL, RAW }
+
+static const Entry src_sample[6] = {
+  { "PTCH", N_("Pitch"), BI },
+  { "STRT", N_("Start"), RAW },
+  { "LEN", N_("Length"), RAW },
+  { "RATE", N_("Rate"), RAW },
+  { "RTRG", N_("Retrigs"), RAW },
+  { "RTIM", N_("Retrig time"), RAW },
+};
+
+static const Entry src_thru[6] = {
+  { "INAB", N_("Input AB"), RAW },
+  { "VOL", N_("Volume AB"), BI },
+  NONE,
+  { "INCD", N_("Input CD"), RAW },
+  { "VOL", N_("Volume CD"), BI },
+  NONE,
+};
+
+static const Entry src_pickup[6] = {
+  { "PTCH", N_("Pitch"), BI },
+  { "DIR", N_("Direction"), RAW },
+  { "LEN", N_("Length"), RAW },
+  NONE,
+  { "GAIN", N_("Gain"), BI },
+  { "OP", N_("Operation"), RAW },
+};
+
+static const Entry lfo[6] = {
+  { "SPD1", N_("LFO 1 speed"), RAW },
+  { "SPD2", N_("LFO 2 speed"), RAW },
+  { "SPD3", N_("LFO 3 speed"), RAW },
+  { "DEP1", N_("LFO 1 depth"), RAW },
+  { "DEP2", N_("LFO 2 depth"), RAW },
+  { "DEP3", N_("LFO 3 depth"), RAW },
+};
+
+static const Entry amp[6] = {
+  { "ATK", N_("Attack"), RAW },
+  { "HOLD", N_("Hold"), RAW },
+  { "REL", N_("Release"), RAW },
+  { "VOL", N_("Volume"), BI },
+  { "BAL", N_("Balance"), BI },
+  { "F", N_("Sixth AMP slot, hidden on the device"), RAW },
+};
+
+typedef struct
+{
+  OctaFxType type;
+  Entry      params[6];
+} FxEntry;
+
+static const FxEntry fx_table[] = {
+  { OCTA_FX_TYPE_FILTER, {
+      { "BASE", N_("Base frequency"), RAW }, { "WIDTH", N_("Width"), RAW },
+      { "Q", N_("Resonance"), RAW }, { "DEPTH", N_("Envelope depth"), BI },
+      { "ATK", N_("Envelope attack"), RAW }, { "DEC", N_("Envelope decay"), RAW } } },
+  { OCTA_FX_TYPE_SPATIALIZER, {
+      { "INP", N_("Input"), RAW }, { "DPTH", N_("Depth"), RAW }, { "WDTH", N_("Width"), RAW },
+      { "HP", N_("High-pass"), RAW }, { "LP", N_("Low-pass"), RAW },
+      { "SEND", N_("Send"), RAW } } },
+  { OCTA_FX_TYPE_DELAY, {
+      { "TIME", N_("Delay time"), RAW }, { "FB", N_("Feedback"), RAW },
+      { "VOL", N_("Volume"), RAW }, { "BASE", N_("Base"), RAW },
+      { "WDTH", N_("Width"), RAW }, { "SEND", N_("Send"), RAW } } },
+  { OCTA_FX_TYPE_EQ, {
+      { "FRQ1", N_("Band 1 frequency"), RAW }, { "GN1", N_("Band 1 gain"), RAW },
+      { "Q1", N_("Band 1 Q"), RAW }, { "FRQ2", N_("Band 2 frequency"), RAW },
+      { "GN2", N_("Band 2 gain"), RAW }, { "Q2", N_("Band 2 Q"), RAW } } },
+  { OCTA_FX_TYPE_DJ_EQ, {
+      { "LS F", N_("Low shelf frequency"), RAW }, { "HS F", N_("High shelf frequency"), RAW },
+      { "LOWG", N_("Low gain"), RAW }, { "MIDG", N_("Mid gain"), RAW },
+      { "HI G", N_("High gain"), RAW }, NONE } },
+  { OCTA_FX_TYPE_PHASER, {
+      { "CNTR", N_("Centre frequency"), RAW }, { "DEP", N_("Depth"), RAW },
+      { "SPD", N_("Speed"), RAW }, { "FB", N_("Feedback"), RAW },
+      { "WID", N_("Width"), RAW }, { "MIX", N_("Mix"), RAW } } },
+  { OCTA_FX_TYPE_FLANGER, {
+      { "DEL", N_("Delay"), RAW }, { "DEP", N_("Depth"), RAW }, { "SPD", N_("Speed"), RAW },
+      { "FB", N_("Feedback"), RAW }, { "WID", N_("Width"), RAW }, { "MIX", N_("Mix"), RAW } } },
+  { OCTA_FX_TYPE_CHORUS, {
+      { "DEL", N_("Delay"), RAW }, { "DEP", N_("Depth"), RAW }, { "SPD", N_("Speed"), RAW },
+      { "FB", N_("Feedback"), RAW }, { "WID", N_("Width"), RAW }, { "MIX", N_("Mix"), RAW } } },
+  { OCTA_FX_TYPE_COMB_FILTER, {
+      { "PTCH", N_("Pitch"), RAW }, { "TUNE", N_("Fine tune"), RAW }, { "LP", N_("Low-pass"), RAW },
+      { "FB", N_("Feedback"), RAW }, { "MIX", N_("Mix"), RAW }, NONE } },
+  { OCTA_FX_TYPE_PLATE_REVERB, {
+      { "TIME", N_("Decay time"), RAW }, { "DAMP", N_("Damping"), RAW },
+      { "GATE", N_("Gate"), RAW }, { "HP", N_("High-pass"), RAW },
+      { "LP", N_("Low-pass"), RAW }, { "MIX", N_("Mix"), RAW } } },
+  { OCTA_FX_TYPE_SPRING_REVERB, {
+      { "TIME", N_("Decay time"), RAW }, { "HP", N_("High-pass"), RAW },
+      { "LP", N_("Low-pass"), RAW }, { "MIX", N_("Mix"), RAW }, NONE, NONE } },
+  { OCTA_FX_TYPE_DARK_REVERB, {
+      { "TIME", N_("Decay time"), RAW }, { "SHVG", N_("Shelving gain"), RAW },
+      { "SHVF", N_("Shelving frequency"), RAW }, { "HP", N_("High-pass"), RAW },
+      { "LP", N_("Low-pass"), RAW }, { "MIX", N_("Mix"), RAW } } },
+  { OCTA_FX_TYPE_COMPRESSOR, {
+      { "ATK", N_("Attack"), RAW }, { "REL", N_("Release"), RAW },
+      { "THRS", N_("Threshold"), RAW }, { "RAT", N_("Ratio"), RAW },
+      { "GAIN", N_("Make-up gain"), RAW }, { "MIX", N_("Mix"), RAW } } },
+  { OCTA_FX_TYPE_LOFI, {
+      { "DIST", N_("Distortion"), RAW }, { "AMF", N_("AM frequency"), RAW },
+      { "SRR", N_("Sample rate reduction"), RAW }, { "BRR", N_("Bit rate reduction"), RAW },
+      { "AMD", N_("AM depth"), RAW }, NONE } },
+};
+
+static const Entry midi_note[6] = {
+  { "NOTE", N_("Note"), NOTE },
+  { "VEL", N_("Velocity"), RAW },
+  { "LEN", N_("Note length"), RAW },
+  { "NOT2", N_("Chord note 2"), BI },
+  { "NOT3", N_("Chord note 3"), BI },
+  { "NOT4", N_("Chord note 4"), BI },
+};
+
+static const Entry midi_arp[6] = {
+  { "TRAN", N_("Arpeggiator transpose"), BI },
+  { "LEG", N_("Arpeggiator legato"), RAW },
+  { "MODE", N_("Arpeggiator mode"), RAW },
+  { "SPD", N_("Arpeggiator speed"), RAW },
+  { "RNGE", N_("Arpeggiator range"), RAW },
+  { "NLEN", N_("Arpeggiator note length"), RAW },
+};
+
+static const Entry midi_ctrl1[6] = {
+  { "PB", N_("Pitch bend"), BI },
+  { "AT", N_("Aftertouch"), RAW },
+  { "CC1", N_("Control change 1"), RAW },
+  { "CC2", N_("Control change 2"), RAW },
+  { "CC3", N_("Control change 3"), RAW },
+  { "CC4", N_("Control change 4"), RAW },
+};
+
+static const Entry midi_ctrl2[6] = {
+  { "CC5", N_("Control change 5"), RAW },
+  { "CC6", N_("Control change 6"), RAW },
+  { "CC7", N_("Control change 7"), RAW },
+  { "CC8", N_("Control change 8"), RAW },
+  { "CC9", N_("Control change 9"), RAW },
+  { "CC10", N_("Control change 10"), RAW },
+};
+
+#undef RAW
+#undef BI
+#undef NOTE
+#undef NONE
+
+static const Entry *
+fx_params (OctaFxType type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fx_table); i++)
+    if (fx_table[i].type == type)
+      return fx_table[i].params;
+  return NULL;
+}
+
+static const Entry *
+src_params (OctaMachineKind machine)
+{
+  switch (machine)
+    {
+    case OCTA_MACHINE_KIND_STATIC:
+    case OCTA_MACHINE_KIND_FLEX:
+      return src_sample;
+    case OCTA_MACHINE_KIND_THRU:
+      return src_thru;
+    case OCTA_MACHINE_KIND_PICKUP:
+      return src_pickup;
+    case OCTA_MACHINE_KIND_NEIGHBOR:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+fill (const Entry   *entries,
+      guint          index,
+      guint          param,
+      const char    *page,
+      OctaPlockName *out)
+{
+  if (entries == NULL || entries[index].abbrev == NULL)
+    return FALSE;
+  out->param = param;
+  out->page = page;
+  out->abbrev = entries[index].abbrev;
+  out->name = _(entries[index].name);
+  out->format = entries[index].format;
+  return TRUE;
+}
+
+/**
+ * octa_track_sound_from_part_track:
+ * @track: (nullable): an audio track of a part
+ * @out: (out caller-allocates): the machine and effects
+ *
+ * Reads the machine and FX types of @track. Without a track this gives the
+ * device's new-project sound, a Static machine with FILTER and DELAY, and
+ * says so with @known = %FALSE.
+ */
+void
+octa_track_sound_from_part_track (OctaAudioPartTrack *track,
+                                  OctaTrackSound     *out)
+{
+  g_return_if_fail (out != NULL);
+
+  out->machine = OCTA_MACHINE_KIND_STATIC;
+  out->fx1 = OCTA_FX_TYPE_FILTER;
+  out->fx2 = OCTA_FX_TYPE_DELAY;
+  out->known = FALSE;
+  if (track == NULL)
+    return;
+
+  g_object_get (track,
+                "machine", &out->machine,
+                "fx1-type", &out->fx1,
+                "fx2-type", &out->fx2,
+                NULL);
+  out->known = TRUE;
+}
+
+/**
+ * octa_track_sound_lookup:
+ * @pattern: a pattern
+ * @track: an audio track, 0…7
+ * @out: (out caller-allocates): the machine and effects
+ *
+ * Finds the machine and FX types that the pattern's part gives @track.
+ */
+void
+octa_track_sound_lookup (OctaPattern    *pattern,
+                         guint           track,
+                         OctaTrackSound *out)
+{
+  g_autoptr(OctaPart) part = NULL;
+  g_autoptr(OctaAudioPartTrack) part_track = NULL;
+
+  g_return_if_fail (OCTA_IS_PATTERN (pattern));
+  g_return_if_fail (track < 8);
+
+  part = octa_bank_get_part (octa_pattern_get_bank (pattern), octa_pattern_get_part (pattern) - 1);
+  if (part != NULL)
+    part_track = octa_part_get_audio_track (part, track);
+  octa_track_sound_from_part_track (part_track, out);
+}
+
+/**
+ * octa_plock_base_property:
+ * @midi: whether the track is a MIDI track
+ * @machine: an audio track's machine
+ * @param: the byte of the lock record, 0…29
+ *
+ * Returns: (nullable): the name of the part track property holding the
+ *   value that a lock of @param replaces, or %NULL if there is none
+ */
+const char *
+octa_plock_base_property (gboolean        midi,
+                          OctaMachineKind machine,
+                          guint           param)
+{
+  static const char *const audio_names[] = {
+    "lfo-spd1", "lfo-spd2", "lfo-spd3", "lfo-dep1", "lfo-dep2", "lfo-dep3",
+    "amp-atk", "amp-hold", "amp-rel", "amp-vol", "amp-bal", "amp-f",
+    "fx1-param1", "fx1-param2", "fx1-param3", "fx1-param4", "fx1-param5", "fx1-param6",
+    "fx2-param1", "fx2-param2", "fx2-param3", "fx2-param4", "fx2-param5", "fx2-param6",
+  };
+  static const char *const src_names[5][6] = {
+    { "src-static-1", "src-static-2", "src-static-3", "src-static-4", "src-static-5",
+      "src-static-6" },
+    { "src-flex-1", "src-flex-2", "src-flex-3", "src-flex-4", "src-flex-5", "src-flex-6" },
+    { "src-thru-1", "src-thru-2", "src-thru-3", "src-thru-4", "src-thru-5", "src-thru-6" },
+    { "src-neighbor-1", "src-neighbor-2", "src-neighbor-3", "src-neighbor-4", "src-neighbor-5",
+      "src-neighbor-6" },
+    { "src-pickup-1", "src-pickup-2", "src-pickup-3", "src-pickup-4", "src-pickup-5",
+      "src-pickup-6" },
+  };
+  static const char *const midi_names[] = {
+    "note", "vel", "len", "not2", "not3", "not4",
+    "lfo-spd1", "lfo-spd2", "lfo-spd3", "lfo-dep1", "lfo-dep2", "lfo-dep3",
+    "arp-tran", "arp-leg", "arp-mode", "arp-spd", "arp-rnge", "arp-nlen",
+    "pb", "at", "cc1", "cc2", "cc3", "cc4",
+    "cc5", "cc6", "cc7", "cc8", "cc9", "cc10",
+  };
+
+  if (param >= OCTA_PLOCK_N_NAMED)
+    return NULL;
+  if (midi)
+    return midi_names[param];
+  if (param >= 6)
+    return audio_names[param - 6];
+  if ((guint) machine < G_N_ELEMENTS (src_names))
+    return src_names[machine][param];
+  return NULL;
+}
+
+/**
+ * octa_plock_name_lookup_audio:
+ * @machine: the track's machine in the pattern's part
+ * @fx1: the track's FX1 type
+ * @fx2: the track's FX2 type
+ * @param: the byte of the lock record, 0…31
+ * @out: (out caller-allocates): the name
+ *
+ * Returns: %TRUE if the machine and effects give @param a name; %FALSE for
+ *   slots the device leaves empty. Byte 30 (meaning unknown) is named "#30"
+ *   and byte 31 is the sample lock.
+ */
+gboolean
+octa_plock_name_lookup_audio (OctaMachineKind  machine,
+                              OctaFxType       fx1,
+                              OctaFxType       fx2,
+                              guint            param,
+                              OctaPlockName   *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (param < OCTA_PLOCK_PARAMS, FALSE);
+
+  if (param < 6)
+    return fill (src_params (machine), param, param, "SRC", out);
+  if (param < 12)
+    return fill (lfo, param - 6, param, "LFO", out);
+  if (param < 18)
+    return fill (amp, param - 12, param, "AMP", out);
+  if (param < 24)
+    return fill (fx_params (fx1), param - 18, param, "FX1", out);
+  if (param < 30)
+    return fill (fx_params (fx2), param - 24, param, "FX2", out);
+
+  out->param = param;
+  out->page = "";
+  if (param == OCTA_PLOCK_SAMPLE_LOCK)
+    {
+      out->abbrev = "SMPL";
+      out->name = _("Sample lock");
+      out->format = OCTA_PLOCK_FORMAT_RAW;
+    }
+  else
+    {
+      out->abbrev = "#30";
+      out->name = _("Lock byte 30, meaning unknown");
+      out->format = OCTA_PLOCK_FORMAT_UNKNOWN;
+    }
+  return TRUE;
+}
+
+/**
+ * octa_plock_name_lookup_midi:
+ * @param: the byte of the lock record, 0…31
+ * @out: (out caller-allocates): the name
+ *
+ * Returns: %TRUE; bytes 30 and 31 (meaning unknown) are named "#30", "#31"
+ */
+gboolean
+octa_plock_name_lookup_midi (guint          param,
+                             OctaPlockName *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (param < OCTA_PLOCK_PARAMS, FALSE);
+
+  if (param < 6)
+    return fill (midi_note, param, param, "NOTE", out);
+  if (param < 12)
+    return fill (lfo, param - 6, param, "LFO", out);
+  if (param < 18)
+    return fill (midi_arp, param - 12, param, "ARP", out);
+  if (param < 24)
+    return fill (midi_ctrl1, param - 18, param, "CTRL1", out);
+  if (param < 30)
+    return fill (midi_ctrl2, param - 24, param, "CTRL2", out);
+
+  out->param = param;
+  out->page = "";
+  out->abbrev = param == 30 ? "#30" : "#31";
+  out->name = param == 30 ? _("Lock byte 30, meaning unknown") : _("Lock byte 31, meaning unknown");
+  out->format = OCTA_PLOCK_FORMAT_UNKNOWN;
+  return TRUE;
+}
+
+/**
+ * octa_plock_panel_param:
+ * @midi: whether the track is a MIDI track
+ * @position: 0…29, the place in panel order
+ *
+ * The device's parameter keys run SRC, AMP, LFO, FX1, FX2 (MIDI: NOTE, ARP,
+ * LFO, CTRL1, CTRL2), which is not the order of the lock record.
+ *
+ * Returns: the byte of the lock record shown at @position
+ */
+guint
+octa_plock_panel_param (gboolean midi,
+                        guint    position)
+{
+  static const guint page_order[5] = { 0, 2, 1, 3, 4 };
+
+  g_return_val_if_fail (position < OCTA_PLOCK_N_NAMED, 0);
+  return page_order[position / 6] * 6 + position % 6;
+}
+
+/**
+ * octa_plock_format_value:
+ * @format: how the value reads
+ * @value: the locked value 0…254
+ *
+ * Returns: (transfer full): the value as the device shows it
+ */
+char *
+octa_plock_format_value (OctaPlockFormat format,
+                         gint            value)
+{
+  switch (format)
+    {
+    case OCTA_PLOCK_FORMAT_BIPOLAR:
+      if (value == 64)
+        return g_strdup ("0");
+      /* U+2212 MINUS SIGN, as the guide writes negative device values */
+      return value > 64 ? g_strdup_printf ("+%d", value - 64)
+                        : g_strdup_printf ("\u2212%d", 64 - value);
+    case OCTA_PLOCK_FORMAT_NOTE:
+      return octa_midi_note_name (value);
+    case OCTA_PLOCK_FORMAT_UNKNOWN:
+      return g_strdup_printf ("#%d", value);
+    case OCTA_PLOCK_FORMAT_RAW:
+    default:
+      return g_strdup_printf ("%d", value);
+    }
+}
+
+/**
+ * octa_plock_name_describe:
+ * @name: a lock's name
+ * @value: the locked value
+ *
+ * Returns: (transfer full): "AMP VOL +12", as the readout lists locks
+ */
+char *
+octa_plock_name_describe (const OctaPlockName *name,
+                          gint                 value)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  text = octa_plock_format_value (name->format, value);
+  if (name->page == NULL || name->page[0] == '\0')
+    return g_strdup_printf ("%s %s", name->abbrev, text);
+  return g_strdup_printf ("%s %s %s", name->page, name->abbrev, text);
+}
+
+/**
+ * octa_fx_param_abbrev:
+ * @type: an effect type
+ * @index: 0…5
+ *
+ * Returns: (nullable): the device's name of the effect's main parameter
+ *   @index, or %NULL where the device shows none
+ */
+const char *
+octa_fx_param_abbrev (OctaFxType type,
+                      guint      index)
+{
+  const Entry *params = fx_params (type);
+
+  g_return_val_if_fail (index < 6, NULL);
+  return params != NULL ? params[index].abbrev : NULL;
+}
+
+/**
+ * octa_midi_note_name:
+ * @note: 0…127
+ *
+ * Returns: (transfer full): the note as the device names it: "C-1" for 0,
+ *   "C3" for 48, "G#9" for 127; "#n" above 127
+ */
+char *
+octa_midi_note_name (guint note)
+{
+  static const char *const names[12] = {
+    "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B",
+  };
+
+  if (note > 127)
+    return g_strdup_printf ("#%u", note);
+  return g_strdup_printf ("%s%d", names[note % 12], (gint) (note / 12) - 1);
+}
+
+/**
+ * octa_machine_kind_letter:
+ * @machine: a machine
+ *
+ * Returns: (transfer none): the letter of the device's track icon: "F",
+ *   "S", "T", "N" or "P"
+ */
+const char *
+octa_machine_kind_letter (OctaMachineKind machine)
+{
+  static const char *const letters[] = { "S", "F", "T", "N", "P" };
+
+  return (guint) machine < G_N_ELEMENTS (letters) ? letters[machine] : "?";
+}
+
+/**
+ * octa_machine_kind_display_name:
+ * @machine: a machine
+ *
+ * Returns: (transfer none): "Flex", "Static", "Thru", "Neighbor" or "Pickup"
+ */
+const char *
+octa_machine_kind_display_name (OctaMachineKind machine)
+{
+  switch (machine)
+    {
+    case OCTA_MACHINE_KIND_STATIC: return _("Static");
+    case OCTA_MACHINE_KIND_FLEX: return _("Flex");
+    case OCTA_MACHINE_KIND_THRU: return _("Thru");
+    case OCTA_MACHINE_KIND_NEIGHBOR: return _("Neighbor");
+    case OCTA_MACHINE_KIND_PICKUP: return _("Pickup");
+    default: return "?";
+    }
+}
+
+/**
+ * octa_sample_slot_label:
+ * @machine: the track's machine
+ * @slot: a slot as the device numbers it, 1…255
+ *
+ * Returns: (transfer full): "Flex 012", "Static 012", "Recorder 3" (Flex
+ *   129…136), or "Slot 012" when the machine plays no samples
+ */
+char *
+octa_sample_slot_label (OctaMachineKind machine,
+                        guint           slot)
+{
+  if (machine == OCTA_MACHINE_KIND_FLEX && slot > 128 && slot <= 136)
+    return g_strdup_printf (_("Recorder %u"), slot - 128);
+  if (machine == OCTA_MACHINE_KIND_FLEX)
+    return g_strdup_printf (_("Flex %03u"), slot);
+  if (machine == OCTA_MACHINE_KIND_STATIC)
+    return g_strdup_printf (_("Static %03u"), slot);
+  return g_strdup_printf (_("Slot %03u"), slot);
+}

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define OCTA_GRID_RESOURCE_PATH "/io/github/octadesk/Octadesk/grid/"
+
+void _octa_grid_ensure_css (void);
+
+G_END_DECLS

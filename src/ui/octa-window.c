@@ -1,0 +1,972 @@
+/* SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "octa-codec.h"
+#include "octa-window-private.h"
+
+#if defined (OCTA_HAVE_STEP_GRID) && __has_include ("octa-step-grid.h")
+# include "octa-step-grid.h"
+# define HAVE_STEP_GRID 1
+#else
+# define HAVE_STEP_GRID 0
+#endif
+
+#if defined (OCTA_HAVE_STEP_INSPECTOR) && __has_include ("octa-step-inspector.h")
+# include "octa-step-inspector.h"
+# define HAVE_STEP_INSPECTOR 1
+#else
+# define HAVE_STEP_INSPECTOR 0
+#endif
+
+#if defined (OCTA_HAVE_PATTERN_HEADER) && __has_include ("octa-pattern-header.h")
+# include "octa-pattern-header.h"
+# define HAVE_PATTERN_HEADER 1
+#else
+# define HAVE_PATTERN_HEADER 0
+#endif
+
+/**
+ * OctaWindow:
+ *
+ * One project per window. Before a project is open the window shows the
+ * start page; opening runs in a worker thread and shows the loading page
+ * only when it takes longer than 300 ms. The Patterns view holds the bank ×
+ * pattern matrix and the pattern list in the sidebar, the pattern header and
+ * step grid in the middle and the step inspector at the end.
+ */
+
+#define LOADING_DELAY_MS 300
+
+G_DEFINE_FINAL_TYPE (OctaWindow, octa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_PATTERN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char bank_letters[] = "ABCDEFGHIJKLMNOP";
+
+OctaWindow *
+octa_window_new (GtkApplication *application)
+{
+  return g_object_new (OCTA_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * octa_window_get_project:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the open project
+ */
+OctaProject *
+octa_window_get_project (OctaWindow *self)
+{
+  g_return_val_if_fail (OCTA_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+/**
+ * octa_window_get_pattern:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the pattern shown in the grid
+ */
+OctaPattern *
+octa_window_get_pattern (OctaWindow *self)
+{
+  g_return_val_if_fail (OCTA_IS_WINDOW (self), NULL);
+  return self->pattern;
+}
+
+/**
+ * octa_window_get_busy:
+ * @self: a window
+ *
+ * Returns: whether the window holds a project or is opening one; opening
+ *   another project then takes a new window
+ */
+gboolean
+octa_window_get_busy (OctaWindow *self)
+{
+  g_return_val_if_fail (OCTA_IS_WINDOW (self), FALSE);
+  return self->project != NULL || self->cancellable != NULL;
+}
+
+void
+_octa_window_update_title (OctaWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+  const char *name;
+  GFile *location;
+
+  if (self->project == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Octadesk"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Octadesk"));
+      return;
+    }
+
+  name = self->title_override ? self->title_override : octa_project_get_name (self->project);
+  /* A leading bullet marks unsaved edits, as GNOME's text editor does. */
+  if (octa_project_get_modified (self->project))
+    title = g_strdup_printf ("• %s", name);
+  else
+    title = g_strdup (name);
+
+  location = octa_project_get_location (self->project);
+  if (self->subtitle_override != NULL)
+    subtitle = g_strdup (self->subtitle_override);
+  else if (location != NULL)
+    subtitle = octa_describe_location (location);
+  else
+    subtitle = g_strdup (_("Not saved anywhere yet"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  window_title = g_strdup_printf ("%s — Octadesk", title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+void
+_octa_window_update_recent_menu (OctaWindow *self)
+{
+  g_autoptr(GPtrArray) list = octa_recent_projects_list (self->settings);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < list->len; i++)
+    {
+      OctaRecentProject *recent = list->pdata[i];
+      g_autoptr(GFile) file = g_file_new_for_path (recent->path);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *display = g_filename_display_name (name);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_str_has_suffix (display, ".zip"))
+        display[strlen (display) - 4] = '\0';
+      item = g_menu_item_new (display, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-path",
+                                               g_variant_new_string (recent->path));
+      g_menu_append_item (self->recent_menu, item);
+    }
+  if (list->len == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Projects"), "win.nothing");
+
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+static void
+set_project_chrome_visible (OctaWindow *self,
+                            gboolean    visible)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), visible);
+  gtk_widget_set_visible (self->undo_button, visible);
+  gtk_widget_set_visible (self->redo_button, visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), visible);
+}
+
+static void
+show_pattern (OctaWindow *self)
+{
+  g_autofree char *summary = NULL;
+
+#if HAVE_STEP_GRID
+  octa_step_grid_set_pattern (OCTA_STEP_GRID (self->step_grid), self->pattern);
+#endif
+#if HAVE_PATTERN_HEADER
+  octa_pattern_header_set_pattern (OCTA_PATTERN_HEADER (self->pattern_header), self->pattern);
+#endif
+#if HAVE_STEP_INSPECTOR && HAVE_STEP_GRID
+  /* The grid already chose a step of the new pattern: show that one. */
+  octa_step_inspector_set_step (OCTA_STEP_INSPECTOR (self->step_inspector),
+                                octa_step_grid_get_step (OCTA_STEP_GRID (self->step_grid)));
+#elif HAVE_STEP_INSPECTOR
+  octa_step_inspector_set_step (OCTA_STEP_INSPECTOR (self->step_inspector), NULL);
+#endif
+
+  if (self->pattern != NULL)
+    summary = octa_ui_pattern_dup_summary (self->pattern);
+  adw_status_page_set_description (self->grid_placeholder, summary);
+}
+
+/**
+ * octa_window_select_pattern:
+ * @self: a window
+ * @bank: 0…15
+ * @pattern: 0…15
+ *
+ * Shows a pattern in the grid and marks it in the sidebar.
+ */
+void
+octa_window_select_pattern (OctaWindow *self,
+                            guint       bank,
+                            guint       pattern)
+{
+  g_autoptr(OctaBank) bank_object = NULL;
+
+  g_return_if_fail (OCTA_IS_WINDOW (self));
+  g_return_if_fail (bank < OCTA_MATRIX_SIZE && pattern < OCTA_MATRIX_SIZE);
+
+  if (self->project == NULL)
+    return;
+
+  bank_object = octa_project_get_bank (self->project, bank);
+  g_clear_object (&self->pattern);
+  self->pattern = octa_bank_get_pattern (bank_object, pattern);
+
+  octa_bank_matrix_set_current (self->bank_matrix, bank, pattern);
+  /* the matrix's cursor moved: the list now shows this bank */
+  octa_pattern_list_set_current (self->pattern_list, pattern);
+
+  show_pattern (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATTERN]);
+}
+
+static void
+matrix_pattern_activated_cb (OctaBankMatrix *matrix,
+                             guint           bank,
+                             guint           pattern,
+                             OctaWindow     *self)
+{
+  octa_window_select_pattern (self, bank, pattern);
+}
+
+static void
+list_pattern_activated_cb (OctaPatternList *list,
+                           guint            bank,
+                           guint            pattern,
+                           OctaWindow      *self)
+{
+  octa_window_select_pattern (self, bank, pattern);
+}
+
+static void
+matrix_cursor_bank_cb (OctaBankMatrix *matrix,
+                       GParamSpec     *pspec,
+                       OctaWindow     *self)
+{
+  guint bank = octa_bank_matrix_get_cursor_bank (matrix);
+  g_autoptr(OctaBank) bank_object = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  bank_object = octa_project_get_bank (self->project, bank);
+  octa_pattern_list_set_bank (self->pattern_list, bank_object);
+  octa_pattern_list_set_current (self->pattern_list,
+                                 octa_bank_matrix_get_current_bank (matrix) == bank
+                                 ? octa_bank_matrix_get_current_pattern (matrix) : G_MAXUINT);
+  label = g_strdup_printf (_("Bank %c"), bank_letters[bank]);
+  gtk_label_set_label (self->bank_label, label);
+}
+
+static void
+project_changed_cb (OctaWindow *self)
+{
+  if (self->pattern != NULL)
+    {
+      g_autofree char *summary = octa_ui_pattern_dup_summary (self->pattern);
+
+      adw_status_page_set_description (self->grid_placeholder, summary);
+    }
+}
+
+static void
+remove_temp_dir (OctaWindow *self)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->temp_dir == NULL)
+    return;
+
+  /* The demo lives in TEMP/octadesk-demo-XXXXXX/DEMO: two levels, files only. */
+  dir = g_file_new_for_path (self->temp_dir);
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  while (children != NULL)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, NULL, NULL) || info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_autoptr(GFileEnumerator) inner =
+            g_file_enumerate_children (child, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                       G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+          GFileInfo *inner_info = NULL;
+          GFile *inner_child = NULL;
+
+          while (inner != NULL &&
+                 g_file_enumerator_iterate (inner, &inner_info, &inner_child, NULL, NULL) &&
+                 inner_info != NULL)
+            g_file_delete (inner_child, NULL, NULL);
+        }
+      g_file_delete (child, NULL, NULL);
+    }
+  g_file_delete (dir, NULL, NULL);
+  g_clear_pointer (&self->temp_dir, g_free);
+}
+
+void
+_octa_window_set_temporary (OctaWindow *self,
+                            gboolean    temporary)
+{
+  self->temporary = temporary;
+  if (!temporary)
+    {
+      g_clear_pointer (&self->title_override, g_free);
+      g_clear_pointer (&self->subtitle_override, g_free);
+    }
+  _octa_window_update_title (self);
+}
+
+/**
+ * octa_window_set_project:
+ * @self: a window
+ * @project: (nullable): the project to show
+ *
+ * Shows @project, at pattern A01.
+ */
+void
+octa_window_set_project (OctaWindow  *self,
+                         OctaProject *project)
+{
+  g_return_if_fail (OCTA_IS_WINDOW (self));
+  g_return_if_fail (project == NULL || OCTA_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  g_clear_object (&self->pattern);
+  g_set_object (&self->project, project);
+  g_signal_group_set_target (self->project_signals, project);
+  g_signal_group_set_target (self->history_signals,
+                             project ? octa_project_get_history (project) : NULL);
+
+  octa_bank_matrix_set_project (self->bank_matrix, project);
+  if (project != NULL)
+    {
+      octa_window_select_pattern (self, 0, 0);
+      /* the cursor may have been on bank A already: show its list anyway */
+      matrix_cursor_bank_cb (self->bank_matrix, NULL, self);
+      adw_view_stack_set_visible_child_name (self->main_stack, "project");
+      gtk_widget_grab_focus (GTK_WIDGET (self->bank_matrix));
+    }
+  else
+    {
+      octa_pattern_list_set_bank (self->pattern_list, NULL);
+      show_pattern (self);
+      adw_view_stack_set_visible_child_name (self->main_stack, "start");
+    }
+
+  set_project_chrome_visible (self, project != NULL);
+  _octa_window_update_title (self);
+  _octa_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATTERN]);
+}
+
+static gboolean
+show_loading_page (gpointer user_data)
+{
+  OctaWindow *self = user_data;
+
+  self->loading_timeout = 0;
+  adw_view_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_spinner_start (self->loading_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+begin_loading (OctaWindow *self,
+               const char *name)
+{
+  g_autofree char *text = g_strdup_printf (_("Opening %s…"), name);
+
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gtk_label_set_label (self->loading_label, text);
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  /* most projects open well under this: no flash of a spinner */
+  self->loading_timeout = g_timeout_add (LOADING_DELAY_MS, show_loading_page, self);
+  _octa_window_update_actions (self);
+}
+
+static void
+end_loading (OctaWindow *self)
+{
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->loading_spinner);
+  if (self->project == NULL)
+    adw_view_stack_set_visible_child_name (self->main_stack, "start");
+  _octa_window_update_actions (self);
+}
+
+static char *
+display_name_of (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  char *name = g_filename_display_name (base ? base : "/");
+
+  if (g_str_has_suffix (name, ".zip"))
+    name[strlen (name) - 4] = '\0';
+  return name;
+}
+
+typedef struct
+{
+  OctaWindow *window;
+  GFile      *file;
+} LoadData;
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(OctaWindow) self = data->window;
+  g_autoptr(GFile) file = data->file;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaProject) project = octa_project_load_finish (result, &error);
+
+  g_free (data);
+  end_loading (self);
+
+  if (project == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = display_name_of (file);
+          g_autofree char *heading = g_strdup_printf (_("%s couldn't be opened"), name);
+
+          _octa_window_show_error (self, heading, error, FALSE);
+        }
+      return;
+    }
+
+  octa_window_set_project (self, project);
+  octa_recent_projects_add (self->settings, octa_project_get_location (project));
+}
+
+static OctaWindow *
+find_window_for (OctaWindow *self,
+                 GFile      *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL)
+    return NULL;
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      GFile *location;
+
+      if (!OCTA_IS_WINDOW (l->data) || OCTA_WINDOW (l->data)->project == NULL)
+        continue;
+      location = octa_project_get_location (OCTA_WINDOW (l->data)->project);
+      if (location != NULL && g_file_equal (location, file) && !OCTA_WINDOW (l->data)->temporary)
+        return l->data;
+    }
+  return NULL;
+}
+
+static OctaWindow *
+window_for_opening (OctaWindow *self)
+{
+  OctaWindow *window;
+
+  if (!octa_window_get_busy (self))
+    return self;
+
+  window = octa_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/**
+ * octa_window_open_file:
+ * @self: a window
+ * @file: a project folder or zip
+ *
+ * Opens @file here when the window is empty, else in a new window; a project
+ * already open in another window is brought to the front instead.
+ */
+void
+octa_window_open_file (OctaWindow *self,
+                       GFile      *file)
+{
+  OctaWindow *window;
+  g_autofree char *name = NULL;
+  LoadData *data;
+
+  g_return_if_fail (OCTA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = find_window_for (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  window = window_for_opening (self);
+  name = display_name_of (file);
+  begin_loading (window, name);
+  data = g_new0 (LoadData, 1);
+  data->window = g_object_ref (window);
+  data->file = g_object_ref (file);
+  octa_project_load_async (file, window->cancellable, load_cb, data);
+}
+
+typedef struct
+{
+  char        *temp_dir;
+  char        *project_dir;
+} DemoData;
+
+static void
+demo_data_free (gpointer data)
+{
+  DemoData *demo = data;
+
+  g_free (demo->temp_dir);
+  g_free (demo->project_dir);
+  g_free (demo);
+}
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DemoData *demo = task_data;
+  g_autoptr(OctaProjectFiles) files = NULL;
+  g_autoptr(GFile) location = NULL;
+  GError *error = NULL;
+  OctaProject *project;
+
+  demo->temp_dir = g_dir_make_tmp ("octadesk-demo-XXXXXX", &error);
+  if (demo->temp_dir == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  demo->project_dir = g_build_filename (demo->temp_dir, "DEMO", NULL);
+  if (g_mkdir (demo->project_dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               "%s: %s", demo->project_dir, g_strerror (saved_errno));
+      return;
+    }
+
+  files = octa_project_files_new_demo ();
+  if (!octa_project_files_write_dir (files, demo->project_dir, &error) ||
+      !octa_demo_write_samples (demo->project_dir, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  location = g_file_new_for_path (demo->project_dir);
+  project = octa_project_load (location, cancellable, &error);
+  if (project == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, project, g_object_unref);
+}
+
+static void
+demo_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  OctaWindow *self = OCTA_WINDOW (source);
+  DemoData *demo = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaProject) project = g_task_propagate_pointer (G_TASK (result), &error);
+
+  end_loading (self);
+
+  if (project == NULL)
+    {
+      if (demo->temp_dir != NULL)
+        {
+          self->temp_dir = g_steal_pointer (&demo->temp_dir);
+          remove_temp_dir (self);
+        }
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _octa_window_show_error (self, _("The demo couldn't be opened"), error, FALSE);
+      return;
+    }
+
+  self->temp_dir = g_steal_pointer (&demo->temp_dir);
+  self->temporary = TRUE;
+  g_free (self->title_override);
+  self->title_override = g_strdup (_("Demo"));
+  g_free (self->subtitle_override);
+  self->subtitle_override = g_strdup (_("Not saved anywhere yet"));
+  octa_window_set_project (self, project);
+}
+
+/**
+ * octa_window_open_demo:
+ * @self: a window
+ *
+ * Generates the demo project in a temporary folder and opens it (here when
+ * the window is empty, else in a new window). Its first save is a Save As.
+ */
+void
+octa_window_open_demo (OctaWindow *self)
+{
+  OctaWindow *window;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (OCTA_IS_WINDOW (self));
+
+  window = window_for_opening (self);
+  begin_loading (window, _("the demo"));
+  task = g_task_new (window, window->cancellable, demo_cb, NULL);
+  g_task_set_source_tag (task, octa_window_open_demo);
+  g_task_set_name (task, "octa_window_open_demo");
+  g_task_set_task_data (task, g_new0 (DemoData, 1), demo_data_free);
+  g_task_run_in_thread (task, demo_thread);
+}
+
+static void
+history_changed_cb (OctaWindow *self)
+{
+  _octa_window_update_actions (self);
+}
+
+static void
+project_modified_cb (OctaWindow *self)
+{
+  _octa_window_update_title (self);
+  _octa_window_update_actions (self);
+}
+
+static gboolean
+close_now (gpointer data)
+{
+  gtk_window_close (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   OctaWindow       *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      /* after the dialog has finished closing itself */
+      self->force_close = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_now, g_object_ref (self), g_object_unref);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      self->close_after_save = TRUE;
+      _octa_window_save (self, FALSE);
+    }
+}
+
+static void
+ask_before_closing (OctaWindow *self)
+{
+  g_autofree char *heading = NULL;
+  const char *name = self->title_override ? self->title_override
+                                          : octa_project_get_name (self->project);
+  AdwMessageDialog *dialog;
+
+  heading = g_strdup_printf (_("Save changes to %s?"), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("Your edits live only in Octadesk until you save them. "
+                                 "If you close without saving, they are lost."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", self->temporary ? _("_Save As…") : _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_window_state (OctaWindow *self)
+{
+  int width, height;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_boolean (self->settings, "window-maximized", TRUE);
+      return;
+    }
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", FALSE);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+octa_window_close_request (GtkWindow *window)
+{
+  OctaWindow *self = OCTA_WINDOW (window);
+
+  if (self->project != NULL && octa_project_get_modified (self->project) && !self->force_close)
+    {
+      /* a save under way closes the window when it is done */
+      if (self->saving)
+        self->close_after_save = TRUE;
+      else
+        ask_before_closing (self);
+      return TRUE;
+    }
+
+  save_window_state (self);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (octa_window_parent_class)->close_request (window);
+}
+
+static void
+octa_window_dispose (GObject *object)
+{
+  OctaWindow *self = OCTA_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->history_signals);
+  g_clear_object (&self->pattern);
+  g_clear_object (&self->project);
+  g_clear_object (&self->toast);
+  remove_temp_dir (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OCTA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (octa_window_parent_class)->dispose (object);
+}
+
+static void
+octa_window_finalize (GObject *object)
+{
+  OctaWindow *self = OCTA_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_free (self->loading_name);
+  g_free (self->title_override);
+  g_free (self->subtitle_override);
+  g_free (self->temp_dir);
+
+  G_OBJECT_CLASS (octa_window_parent_class)->finalize (object);
+}
+
+static void
+octa_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  OctaWindow *self = OCTA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_PATTERN:
+      g_value_set_object (value, self->pattern);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+octa_window_class_init (OctaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = octa_window_dispose;
+  object_class->finalize = octa_window_finalize;
+  object_class->get_property = octa_window_get_property;
+  window_class->close_request = octa_window_close_request;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, OCTA_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATTERN] =
+    g_param_spec_object ("pattern", NULL, NULL, OCTA_TYPE_PATTERN,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (OCTA_TYPE_START_PAGE);
+  g_type_ensure (OCTA_TYPE_BANK_MATRIX);
+  g_type_ensure (OCTA_TYPE_PATTERN_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/octadesk/Octadesk/octa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, sidebar_flap);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, bank_matrix);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, bank_label);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, pattern_list);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, header_slot);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, inspector_flap);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, grid_slot);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, inspector_slot);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, grid_placeholder);
+  gtk_widget_class_bind_template_callback (widget_class, matrix_pattern_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, matrix_cursor_bank_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_pattern_activated_cb);
+
+  _octa_window_class_actions_init (klass);
+}
+
+#if HAVE_STEP_GRID && HAVE_STEP_INSPECTOR
+static void
+step_selected_cb (GtkWidget  *grid,
+                  OctaStep   *step,
+                  OctaWindow *self)
+{
+  octa_step_inspector_set_step (OCTA_STEP_INSPECTOR (self->step_inspector), step);
+}
+#endif
+
+static void
+add_pattern_widgets (OctaWindow *self)
+{
+#if HAVE_STEP_GRID
+  {
+    /* All view (1140 px) scrolls sideways in narrower windows. */
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    self->step_grid = octa_step_grid_new ();
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->step_grid);
+    adw_bin_set_child (self->grid_slot, scroller);
+  }
+#endif
+#if HAVE_PATTERN_HEADER
+  self->pattern_header = g_object_new (OCTA_TYPE_PATTERN_HEADER, NULL);
+  adw_bin_set_child (self->header_slot, self->pattern_header);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_slot), TRUE);
+# if HAVE_STEP_GRID
+  /* page, view and layer are shown in the header and kept by the grid */
+  octa_pattern_header_set_grid (OCTA_PATTERN_HEADER (self->pattern_header),
+                                OCTA_STEP_GRID (self->step_grid));
+# endif
+#endif
+#if HAVE_STEP_INSPECTOR
+  {
+    /* the design's 300 px column, whatever the inspector's contents ask */
+    GtkWidget *clamp = adw_clamp_new ();
+
+    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 300);
+    adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 300);
+    self->step_inspector = g_object_new (OCTA_TYPE_STEP_INSPECTOR, NULL);
+    adw_clamp_set_child (ADW_CLAMP (clamp), self->step_inspector);
+    adw_bin_set_child (self->inspector_slot, clamp);
+  }
+  adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+#else
+  adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector_slot), FALSE);
+#endif
+#if HAVE_STEP_GRID && HAVE_STEP_INSPECTOR
+  g_signal_connect_object (self->step_grid, "step-selected",
+                           G_CALLBACK (step_selected_cb), self, 0);
+#endif
+}
+
+static void
+octa_window_init (OctaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (OCTA_APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->project_signals = g_signal_group_new (OCTA_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "notify::modified",
+                                  G_CALLBACK (project_modified_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::name",
+                                  G_CALLBACK (_octa_window_update_title), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::location",
+                                  G_CALLBACK (_octa_window_update_title), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed",
+                                  G_CALLBACK (project_changed_cb), self);
+
+  self->history_signals = g_signal_group_new (OCTA_TYPE_HISTORY);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-undo",
+                                  G_CALLBACK (history_changed_cb), self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-redo",
+                                  G_CALLBACK (history_changed_cb), self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::undo-label",
+                                  G_CALLBACK (history_changed_cb), self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::redo-label",
+                                  G_CALLBACK (history_changed_cb), self);
+
+  g_signal_connect_object (self->settings, "changed::recent-projects",
+                           G_CALLBACK (_octa_window_update_recent_menu), self,
+                           G_CONNECT_SWAPPED);
+
+  add_pattern_widgets (self);
+  _octa_window_actions_init (self);
+  _octa_window_dnd_init (self);
+  _octa_window_update_recent_menu (self);
+  _octa_window_update_title (self);
+  _octa_window_update_actions (self);
+}

@@ -1,0 +1,826 @@
+/* SPDX-License-Identifier: MIT */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "octa-application.h"
+#include "octa-codec.h"
+#include "octa-project-save.h"
+#include "octa-test-gtk-utils.h"
+#include "octa-test-utils.h"
+#include "octa-transaction.h"
+#include "octa-window-private.h"
+
+/*
+ * The project window, driven the way the keyboard and menus drive it: through
+ * its actions (win.*, matrix.*), the model, and the drop target. Files are
+ * checked on disk with the codec.
+ */
+
+static OctaApplication *app;
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static char *
+write_blank_project (const char *name)
+{
+  g_autofree char *tmp = octa_test_make_tmpdir ();
+  char *dir = g_build_filename (tmp, name, NULL);
+  g_autoptr(OctaProjectFiles) files = octa_project_files_new_blank (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (octa_project_files_write_dir (files, dir, &error));
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_project_dir (const char *dir)
+{
+  g_autofree char *parent = g_path_get_dirname (dir);
+
+  octa_test_rm_rf (parent);
+}
+
+static OctaWindow *
+new_window (void)
+{
+  OctaWindow *window = octa_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+destroy_window (OctaWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
+static gboolean
+has_project (gpointer data)
+{
+  return octa_window_get_project (data) != NULL;
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  OctaWindow *window = data;
+
+  return window->cancellable == NULL;
+}
+
+static gboolean
+is_unmodified (gpointer data)
+{
+  OctaWindow *window = data;
+
+  return !window->saving && !octa_project_get_modified (window->project);
+}
+
+static void
+open_and_wait (OctaWindow *window,
+               const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  octa_window_open_file (window, file);
+  g_assert_true (octa_test_gtk_wait_until (has_project, window, 20000));
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+}
+
+static char *
+current_label (OctaWindow *window)
+{
+  g_assert_nonnull (octa_window_get_pattern (window));
+  return octa_pattern_dup_label (octa_window_get_pattern (window));
+}
+
+static void
+assert_current (OctaWindow *window,
+                const char *label)
+{
+  g_autofree char *current = current_label (window);
+
+  g_assert_cmpstr (current, ==, label);
+}
+
+static gboolean
+title_is_unsaved (OctaWindow *window)
+{
+  const char *title = adw_window_title_get_title (window->window_title);
+
+  /* the window's own title (task switchers) says the same */
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), title));
+  return g_str_has_prefix (title, "•");
+}
+
+static OctaAudioPatternTrack *
+audio_track (OctaWindow *window,
+             guint       track)
+{
+  return octa_pattern_get_audio_track (octa_window_get_pattern (window), track);
+}
+
+static OctaBankFile *
+read_bank (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  g_autofree guint8 *data = octa_test_read_file (path, &len);
+  OctaBankFile *bank = octa_bank_file_new_from_data (data, len, name, OCTA_LOAD_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bank);
+  return bank;
+}
+
+static void
+assert_file_matches_model (OctaWindow *window,
+                           const char *dir,
+                           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GBytes) expected = octa_project_encode_file (window->project, name);
+  gsize len = 0;
+  g_autofree guint8 *data = octa_test_read_file (path, &len);
+
+  g_assert_nonnull (expected);
+  g_assert_cmpmem (data, len, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+}
+
+/* ---- the start page ---------------------------------------------------- */
+
+static void
+test_start_page (void)
+{
+  g_autofree char *dir = write_blank_project ("LIVE-SET");
+  g_autoptr(GSettings) settings = g_settings_new (OCTA_APP_ID);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autofree char *shot = NULL;
+  OctaWindow *window;
+  GtkListBox *recent;
+
+  octa_recent_projects_add (settings, file);
+  window = new_window ();
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->main_stack), ==, "start");
+  g_assert_null (octa_window_get_project (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->save_button)));
+  g_assert_false (gtk_widget_get_visible (window->undo_button));
+
+  recent = octa_start_page_get_recent_list (window->start_page);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (recent, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (
+                     ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (recent, 0))),
+                   ==, "LIVE-SET");
+
+  /* the same list in the primary menu's Open Recent */
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)), >=, 1);
+  /* the keyboard shortcuts window and the keyboard map's accelerators */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  {
+    g_auto(GStrv) undo = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                "win.undo");
+    g_auto(GStrv) redo = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                "win.redo");
+    g_auto(GStrv) sidebar = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                   "win.toggle-sidebar");
+
+    g_assert_cmpstr (undo[0], ==, "<Control>z");
+    g_assert_cmpstr (redo[0], ==, "<Shift><Control>z");
+    g_assert_cmpstr (sidebar[0], ==, "F9");
+  }
+
+  shot = octa_test_gtk_screenshot (GTK_WIDGET (window), "start-page");
+  g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
+
+  /* a recent row opens its project in this window */
+  g_signal_emit_by_name (recent, "row-activated", gtk_list_box_get_row_at_index (recent, 0));
+  g_assert_true (octa_test_gtk_wait_until (has_project, window, 20000));
+  g_assert_cmpstr (octa_project_get_name (octa_window_get_project (window)), ==, "LIVE-SET");
+
+  destroy_window (window);
+  remove_project_dir (dir);
+}
+
+/* ---- a generated project: navigation, edits, undo, save ---------------- */
+
+static void
+test_generated_project (void)
+{
+  g_autofree char *dir = write_blank_project ("GEN-TEST");
+  OctaWindow *window = new_window ();
+  g_autoptr(OctaAudioPatternTrack) track = NULL;
+  g_autoptr(OctaBankFile) saved = NULL;
+  OctaBankMatrix *matrix;
+
+  open_and_wait (window, dir);
+  matrix = window->bank_matrix;
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->main_stack), ==, "project");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->save_button)));
+  g_assert_false (title_is_unsaved (window));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "GEN-TEST");
+  assert_current (window, "A01");
+  g_assert_false (gtk_widget_is_sensitive (window->undo_button));
+
+  /* by action, as the keyboard map and menus do */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-pattern", "(uu)", 1, 6);
+  assert_current (window, "B07");
+  g_assert_cmpuint (octa_bank_matrix_get_current_bank (matrix), ==, 1);
+  g_assert_cmpuint (octa_bank_matrix_get_current_pattern (matrix), ==, 6);
+  g_assert_cmpuint (octa_bank_get_index (octa_pattern_list_get_bank (window->pattern_list)),
+                    ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (window->bank_label), ==, "Bank B");
+
+  /* through the matrix: move the cursor, then Enter */
+  octa_bank_matrix_set_cursor (matrix, 2, 3);
+  g_assert_cmpuint (octa_bank_get_index (octa_pattern_list_get_bank (window->pattern_list)),
+                    ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (matrix), "matrix.activate-cursor", NULL);
+  assert_current (window, "C04");
+  gtk_widget_activate_action (GTK_WIDGET (matrix), "matrix.move-cursor", "(ii)", 0, 1);
+  gtk_widget_activate_action (GTK_WIDGET (matrix), "matrix.move-cursor", "(ii)", 1, 0);
+  gtk_widget_activate_action (GTK_WIDGET (matrix), "matrix.move-cursor", "(ii)", -1, 0);
+  gtk_widget_activate_action (GTK_WIDGET (matrix), "matrix.activate-cursor", NULL);
+  assert_current (window, "C05");
+  gtk_widget_activate_action (GTK_WIDGET (matrix), "matrix.move-cursor", "(ii)", -9, -99);
+  g_assert_cmpuint (octa_bank_matrix_get_cursor_bank (matrix), ==, 0);
+  g_assert_cmpuint (octa_bank_matrix_get_cursor_pattern (matrix), ==, 0);
+
+  /* through the pattern list */
+  g_signal_emit_by_name (window->pattern_list, "pattern-activated", 2, 5);
+  assert_current (window, "C06");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pattern", NULL);
+  assert_current (window, "C07");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-pattern", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-bank", NULL);
+  assert_current (window, "D06");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-bank", NULL);
+  assert_current (window, "C06");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-pattern", "(uu)", 0, 15);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pattern", NULL);
+  assert_current (window, "B01");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-pattern", "(uu)", 2, 5);
+  assert_current (window, "C06");
+
+  /* F6 walks the panes: from the grid back to the matrix */
+  if (window->step_grid != NULL)
+    {
+      gtk_widget_grab_focus (window->step_grid);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-pane-backward", NULL);
+      g_assert_true (gtk_widget_has_focus (GTK_WIDGET (matrix)));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-pane", NULL);
+      g_assert_false (gtk_widget_has_focus (GTK_WIDGET (matrix)));
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                             window->step_grid) ||
+                     gtk_root_get_focus (GTK_ROOT (window)) == window->step_grid);
+    }
+
+  /* an edit through the model marks the title and the matrix */
+  track = audio_track (window, 2);
+  g_assert_false (octa_pattern_get_has_trigs (octa_window_get_pattern (window)));
+  octa_pattern_track_set_trig (OCTA_PATTERN_TRACK (track), OCTA_TRIG_TYPE_TRIGGER, 4, TRUE);
+  octa_pattern_track_set_trig (OCTA_PATTERN_TRACK (track), OCTA_TRIG_TYPE_TRIGGER, 12, TRUE);
+  octa_test_gtk_flush ();
+  g_assert_true (octa_pattern_get_has_trigs (octa_window_get_pattern (window)));
+  g_assert_true (title_is_unsaved (window));
+  g_assert_true (gtk_widget_is_sensitive (window->undo_button));
+  g_assert_cmpuint (octa_ui_pattern_count_trigs (octa_window_get_pattern (window)), ==, 2);
+  g_assert_cmpuint (octa_ui_pattern_track_occupancy (octa_window_get_pattern (window)), ==,
+                    1 << 2);
+
+  /* undo and redo by action, with a toast naming the edit */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (octa_pattern_track_get_trig (OCTA_PATTERN_TRACK (track),
+                                               OCTA_TRIG_TYPE_TRIGGER, 12));
+  g_assert_true (octa_pattern_track_get_trig (OCTA_PATTERN_TRACK (track),
+                                              OCTA_TRIG_TYPE_TRIGGER, 4));
+  g_assert_nonnull (window->toast);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (window->toast), "Undone: "));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (octa_pattern_get_has_trigs (octa_window_get_pattern (window)));
+  g_assert_false (title_is_unsaved (window));
+  g_assert_false (gtk_widget_is_sensitive (window->undo_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (window->toast), "Redone: "));
+  g_assert_true (octa_pattern_track_get_trig (OCTA_PATTERN_TRACK (track),
+                                              OCTA_TRIG_TYPE_TRIGGER, 12));
+  g_assert_true (title_is_unsaved (window));
+
+  /* the pattern list's menu actions: assign a part, clear with a toast */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.assign-part", "(uuu)", 2, 5, 3);
+  g_assert_cmpuint (octa_pattern_get_part (octa_window_get_pattern (window)), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-pattern", "(uu)", 2, 5);
+  g_assert_false (octa_pattern_get_has_trigs (octa_window_get_pattern (window)));
+  g_assert_cmpstr (adw_toast_get_title (window->toast), ==, "Cleared pattern C06");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (octa_pattern_get_has_trigs (octa_window_get_pattern (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (octa_pattern_get_part (octa_window_get_pattern (window)), ==, 1);
+
+  /* "Save Like the Device" in the Save menu: a setting, and a stateful action */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (OCTA_APP_ID);
+    g_autofree char *strd = g_build_filename (dir, "bank03.strd", NULL);
+
+    g_assert_false (g_settings_get_boolean (settings, "save-like-device"));
+    g_assert_false (g_file_test (strd, G_FILE_TEST_EXISTS));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.save-like-device", NULL);
+    g_assert_true (g_settings_get_boolean (settings, "save-like-device"));
+
+    /* save by action, then read the bank back with the codec */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+    g_assert_true (octa_test_gtk_wait_until (is_unmodified, window, 20000));
+    g_assert_true (g_file_test (strd, G_FILE_TEST_IS_REGULAR));
+    assert_file_matches_model (window, dir, "bank03.strd");
+    g_settings_reset (settings, "save-like-device");
+  }
+  g_assert_false (title_is_unsaved (window));
+  saved = read_bank (dir, "bank03.work");
+  g_assert_cmphex (octa_bank_file_get_trig_mask (saved, 5, OCTA_TRACK_AUDIO, 2, OCTA_TRIG_TRIGGER),
+                   ==, (G_GUINT64_CONSTANT (1) << 4) | (G_GUINT64_CONSTANT (1) << 12));
+  g_assert_cmphex (octa_bank_file_get_trig_mask (saved, 4, OCTA_TRACK_AUDIO, 2, OCTA_TRIG_TRIGGER),
+                   ==, 0);
+  assert_file_matches_model (window, dir, "bank03.work");
+  assert_file_matches_model (window, dir, "bank01.work");
+
+  /* a saved project closes without asking */
+  {
+    gpointer weak = window;
+
+    g_object_add_weak_pointer (G_OBJECT (window), &weak);
+    gtk_window_close (GTK_WINDOW (window));
+    octa_test_gtk_flush ();
+    g_assert_null (weak);
+  }
+  remove_project_dir (dir);
+}
+
+/* ---- closing with unsaved edits ---------------------------------------- */
+
+static void
+edit_something (OctaWindow *window)
+{
+  g_autoptr(OctaAudioPatternTrack) track = audio_track (window, 0);
+
+  octa_pattern_track_set_trig (OCTA_PATTERN_TRACK (track), OCTA_TRIG_TYPE_TRIGLESS, 7, TRUE);
+  octa_test_gtk_flush ();
+  g_assert_true (octa_project_get_modified (window->project));
+}
+
+static AdwMessageDialog *
+find_message_dialog (OctaWindow *window)
+{
+  octa_test_gtk_flush ();
+  return ADW_MESSAGE_DIALOG (octa_test_gtk_find_transient (GTK_WINDOW (window),
+                                                           ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* A button click responds and then closes the dialog; do the same. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+test_close_confirm (void)
+{
+  g_autofree char *dir = write_blank_project ("CLOSE-ME");
+  OctaWindow *window = new_window ();
+  gpointer weak = window;
+  AdwMessageDialog *dialog;
+
+  open_and_wait (window, dir);
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  edit_something (window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save changes to CLOSE-ME?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save");
+
+  /* Cancel keeps the window and the edits */
+  respond (dialog, "cancel");
+  octa_test_gtk_flush ();
+  g_assert_nonnull (weak);
+  g_assert_true (octa_project_get_modified (window->project));
+  g_assert_null (find_message_dialog (window));
+
+  /* Save writes, then closes */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  respond (dialog, "save");
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autoptr(OctaBankFile) saved = read_bank (dir, "bank01.work");
+
+    g_assert_cmphex (octa_bank_file_get_trig_mask (saved, 0, OCTA_TRACK_AUDIO, 0,
+                                                   OCTA_TRIG_TRIGLESS),
+                     ==, G_GUINT64_CONSTANT (1) << 7);
+  }
+
+  /* Discard closes without writing */
+  window = new_window ();
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  open_and_wait (window, dir);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-pattern", "(uu)", 0, 1);
+  edit_something (window);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  respond (dialog, "discard");
+  octa_test_gtk_flush ();
+  g_assert_null (weak);
+  {
+    g_autoptr(OctaBankFile) saved = read_bank (dir, "bank01.work");
+
+    g_assert_cmphex (octa_bank_file_get_trig_mask (saved, 1, OCTA_TRACK_AUDIO, 0,
+                                                   OCTA_TRIG_TRIGLESS), ==, 0);
+  }
+  remove_project_dir (dir);
+}
+
+/* ---- a real project from the corpus ------------------------------------ */
+
+static void
+copy_folder (const char *from,
+             const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (to, 0755), ==, 0);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *src = g_build_filename (from, name, NULL);
+      g_autofree char *dst = g_build_filename (to, name, NULL);
+      gsize len = 0;
+      g_autofree guint8 *data = NULL;
+
+      if (!g_file_test (src, G_FILE_TEST_IS_REGULAR))
+        continue;
+      data = octa_test_read_file (src, &len);
+      octa_test_write_file (dst, data, len);
+    }
+}
+
+static void
+test_corpus_project (void)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *original_path = NULL;
+  g_autofree guint8 *original = NULL;
+  g_autofree guint8 *after = NULL;
+  g_autoptr(OctaAudioPatternTrack) track = NULL;
+  g_autoptr(OctaBankFile) before_bank = NULL;
+  gsize original_len = 0, after_len = 0;
+  guint64 mask;
+  gsize offsets[10];
+  guint filled = 0;
+  OctaWindow *window;
+
+  if (octa_test_skip_without_corpus ())
+    return;
+
+  source = g_build_filename (octa_test_corpus_dir (), "octatools", "BANK-COPY-SRC", NULL);
+  tmp = octa_test_make_tmpdir ();
+  dir = g_build_filename (tmp, "BANK-COPY-SRC", NULL);
+  copy_folder (source, dir);
+  original_path = g_build_filename (dir, "bank01.work", NULL);
+  original = octa_test_read_file (original_path, &original_len);
+  before_bank = read_bank (dir, "bank01.work");
+
+  window = new_window ();
+  open_and_wait (window, dir);
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "BANK-COPY-SRC");
+
+  /* the matrix knows which patterns hold trigs, as the file does */
+  for (guint p = 0; p < 16; p++)
+    {
+      g_autoptr(OctaBank) bank = octa_project_get_bank (window->project, 0);
+      g_autoptr(OctaPattern) pattern = octa_bank_get_pattern (bank, p);
+      gboolean file_has = FALSE;
+
+      for (guint t = 0; t < 8; t++)
+        file_has |= octa_bank_file_get_trig_mask (before_bank, p, OCTA_TRACK_AUDIO, t,
+                                                  OCTA_TRIG_TRIGGER) != 0;
+      if (file_has)
+        g_assert_true (octa_pattern_get_has_trigs (pattern));
+      filled += octa_pattern_get_has_trigs (pattern);
+    }
+  g_assert_cmpuint (filled, >=, 4);
+
+  octa_bank_matrix_set_cursor (window->bank_matrix, 0, 0);
+  octa_bank_matrix_activate_cursor (window->bank_matrix);
+  assert_current (window, "A01");
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "project-corpus"));
+
+  /* toggle one step on T4 of A01, save, and check only that changed */
+  track = audio_track (window, 3);
+  mask = octa_pattern_track_get_trig_mask (OCTA_PATTERN_TRACK (track), OCTA_TRIG_TYPE_TRIGGER);
+  octa_pattern_track_set_trig (OCTA_PATTERN_TRACK (track), OCTA_TRIG_TYPE_TRIGGER, 9,
+                               !((mask >> 9) & 1));
+  octa_test_gtk_flush ();
+  g_assert_true (title_is_unsaved (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (octa_test_gtk_wait_until (is_unmodified, window, 20000));
+  after = octa_test_read_file (original_path, &after_len);
+  g_assert_cmpuint (after_len, ==, original_len);
+  for (guint i = 0; i < 8; i++)
+    offsets[i] = octa_bank_trig_mask_offset (0, OCTA_TRACK_AUDIO, 3, OCTA_TRIG_TRIGGER) + i;
+  offsets[8] = original_len - 2;
+  offsets[9] = original_len - 1;
+  octa_test_assert_changed_only ("bank01.work", original, after, original_len, offsets, 10);
+  g_assert_true (memcmp (original, after, original_len) != 0);
+  assert_file_matches_model (window, dir, "bank01.work");
+
+  destroy_window (window);
+  octa_test_rm_rf (tmp);
+}
+
+/* ---- the demo ------------------------------------------------------------ */
+
+static gboolean
+nothing (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+test_demo (void)
+{
+  OctaWindow *window = new_window ();
+  g_autofree char *temp = NULL;
+  g_autofree char *shot = NULL;
+  gpointer weak = window;
+
+  octa_window_open_demo (window);
+  g_assert_true (octa_test_gtk_wait_until (has_project, window, 20000));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "Demo");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==,
+                   "Not saved anywhere yet");
+  g_assert_true (window->temporary);
+  g_assert_true (octa_pattern_get_has_trigs (octa_window_get_pattern (window)));
+  temp = g_strdup (window->temp_dir);
+  g_assert_true (g_file_test (temp, G_FILE_TEST_IS_DIR));
+
+  {
+    GtkWidget *parts[] = { window->pattern_header, window->step_grid, window->step_inspector,
+                           GTK_WIDGET (window->inspector_flap), GTK_WIDGET (window->sidebar_flap) };
+    const char *names[] = { "pattern header", "step grid", "step inspector", "inspector flap",
+                            "sidebar flap" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      if (parts[i] != NULL)
+        {
+          int min = 0, nat = 0;
+
+          gtk_widget_measure (parts[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+          g_test_message ("%s: minimum width %d, natural %d", names[i], min, nat);
+        }
+  }
+
+  /* let the tooltip-free, settled window draw, then keep the pictures */
+  octa_test_gtk_wait_until (nothing, NULL, 200);
+  shot = octa_test_gtk_screenshot (GTK_WIDGET (window), "project-demo");
+  g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
+  /* below 1260 px the sidebar folds away: bring it out to look at it */
+  adw_flap_set_reveal_flap (window->sidebar_flap, TRUE);
+  octa_test_gtk_wait_until (nothing, NULL, 200);
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "project-demo-sidebar"));
+  g_free (octa_test_gtk_screenshot_scaled (GTK_WIDGET (window->bank_matrix), "bank-matrix-demo",
+                                           3));
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window->pattern_list), "pattern-list-demo"));
+
+  /* wide enough for the sidebar, the grid and the inspector side by side */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+  octa_test_gtk_wait_until (nothing, NULL, 200);
+  adw_flap_set_reveal_flap (window->sidebar_flap, TRUE);
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "project-demo-wide"));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "project-demo-dark"));
+  g_free (octa_test_gtk_screenshot_scaled (GTK_WIDGET (window->bank_matrix),
+                                           "bank-matrix-demo-dark", 3));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* the demo's temporary folder goes with its window */
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+  g_assert_null (weak);
+  g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
+}
+
+/* ---- dropping a folder on the window ------------------------------------- */
+
+static void
+test_drop_folder (void)
+{
+  g_autofree char *dir = write_blank_project ("DROPPED");
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *target = NULL;
+  OctaWindow *window = new_window ();
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  GSList one = { file, NULL };
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (&one));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_true (octa_test_gtk_wait_until (has_project, window, 20000));
+  g_assert_cmpstr (octa_project_get_name (octa_window_get_project (window)), ==, "DROPPED");
+
+  destroy_window (window);
+  remove_project_dir (dir);
+}
+
+/* ---- errors in words ----------------------------------------------------- */
+
+static void
+test_damaged_project (void)
+{
+  g_autofree char *dir = write_blank_project ("DAMAGED");
+  g_autofree char *bank = g_build_filename (dir, "bank01.work", NULL);
+  OctaWindow *window = new_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autofree guint8 *data = NULL;
+  AdwMessageDialog *dialog;
+  gsize len = 0;
+
+  data = octa_test_read_file (bank, &len);
+  data[len / 2] ^= 0x5a;
+  octa_test_write_file (bank, data, len);
+
+  octa_window_open_file (window, file);
+  g_assert_true (octa_test_gtk_wait_until (is_idle, window, 20000));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "DAMAGED couldn't be opened");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "bank01.work is damaged (bad checksum)."));
+  g_assert_null (octa_window_get_project (window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->main_stack), ==, "start");
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (dialog), "error-damaged"));
+  respond (dialog, "close");
+  octa_test_gtk_flush ();
+
+  destroy_window (window);
+  remove_project_dir (dir);
+}
+
+/* ---- the application's dialogs -------------------------------------------- */
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_app_dialogs (void)
+{
+  OctaWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  GtkWindow *about;
+  GtkEditable *entry;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  octa_test_gtk_flush ();
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "Octadesk");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, OCTA_VERSION);
+  gtk_window_destroy (about);
+
+  /* New Project asks for a device-style name before the folder */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-project", NULL);
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Project");
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (entry, "");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (entry, "no/slash");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (entry, "live-set");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  respond (dialog, "cancel");
+  octa_test_gtk_flush ();
+  g_assert_null (find_message_dialog (window));
+
+  destroy_window (window);
+}
+
+static void
+assert_describes (GError     *error,
+                  gboolean    saving,
+                  const char *expected_start)
+{
+  g_autofree char *text = _octa_window_describe_error (error, saving);
+
+  if (!g_str_has_prefix (text, expected_start))
+    g_error ("\"%s\" does not start with \"%s\"", text, expected_start);
+  g_error_free (error);
+}
+
+static void
+test_error_words (void)
+{
+  assert_describes (g_error_new (OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_BAD_CHECKSUM,
+                                 "/a/b/bank03.work: stored checksum 0x1234 does not match 0x4321"),
+                    FALSE, "bank03.work is damaged (bad checksum).");
+  assert_describes (g_error_new (OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED,
+                                 "/x/bank02.work: 636081 bytes, expected 636113"),
+                    FALSE, "bank02.work is the wrong size.");
+  assert_describes (g_error_new (OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_NOT_FOUND,
+                                 "/x: holds no Octatrack project files"),
+                    FALSE, "There is no Octatrack project here.");
+  assert_describes (g_error_new (OCTA_TRANSACTION_ERROR, OCTA_TRANSACTION_ERROR_CHANGED_ON_DISK,
+                                 "bank01.work was changed by another program since it was opened"),
+                    TRUE, "bank01.work was changed by another program");
+  assert_describes (g_error_new (G_IO_ERROR, G_IO_ERROR_READ_ONLY, "read-only file system"),
+                    TRUE, "The card is read-only.");
+  assert_describes (g_error_new (G_IO_ERROR, G_IO_ERROR_NO_SPACE, "no space"),
+                    TRUE, "The card or disk is full.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  OCTA_TEST_GTK_MAIN_PROLOGUE (argc, argv);
+
+  app = octa_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/window/start-page", test_start_page);
+  g_test_add_func ("/ui/window/generated-project", test_generated_project);
+  g_test_add_func ("/ui/window/close-confirm", test_close_confirm);
+  g_test_add_func ("/ui/window/corpus-project", test_corpus_project);
+  g_test_add_func ("/ui/window/demo", test_demo);
+  g_test_add_func ("/ui/window/drop-folder", test_drop_folder);
+  g_test_add_func ("/ui/window/damaged-project", test_damaged_project);
+  g_test_add_func ("/ui/window/error-words", test_error_words);
+  g_test_add_func ("/ui/window/app-dialogs", test_app_dialogs);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
