@@ -30,7 +30,7 @@ meson compile -C "$builddir" || exit 2
 run=(meson test -C "$builddir" --print-errorlogs --num-processes 2)
 if command -v xvfb-run >/dev/null && command -v dbus-run-session >/dev/null; then
   export OCTA_HAVE_DISPLAY=1
-  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" "${run[@]}"
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1200x24 -noreset" "${run[@]}"
 else
   "${run[@]}"
 fi

@@ -283,6 +283,116 @@ test_random_edits_undo_all (void)
 }
 
 static void
+random_edits (OctaProject *project,
+              GRand       *rand,
+              guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(OctaBank) bank = octa_project_get_bank (project, g_rand_int_range (rand, 0, 2));
+      g_autoptr(OctaPattern) pattern = octa_bank_get_pattern (bank, g_rand_int_range (rand, 0, 16));
+      g_autoptr(OctaPart) part = octa_bank_get_part (bank, g_rand_int_range (rand, 0, 4));
+      g_autoptr(OctaAudioPatternTrack) track = octa_pattern_get_audio_track (pattern,
+                                                                            g_rand_int_range (rand, 0, 8));
+      g_autoptr(OctaStep) step = octa_pattern_track_get_step (OCTA_PATTERN_TRACK (track),
+                                                              g_rand_int_range (rand, 0, 64));
+
+      switch (g_rand_int_range (rand, 0, 7))
+        {
+        case 0:
+          octa_step_set_trig (step, g_rand_int_range (rand, 0, 10), g_rand_boolean (rand));
+          break;
+        case 1:
+          octa_step_set_plock (step, g_rand_int_range (rand, 0, 32), g_rand_int_range (rand, -1, 128));
+          break;
+        case 2:
+          octa_step_set_micro_timing (step, g_rand_int_range (rand, -23, 24));
+          break;
+        case 3:
+          octa_pattern_set_part (pattern, g_rand_int_range (rand, 1, 5));
+          break;
+        case 4:
+          octa_part_save (part);
+          break;
+        case 5:
+          octa_part_reload (part);
+          break;
+        default:
+          octa_step_set_condition (step, g_rand_int_range (rand, 0, 65));
+          break;
+        }
+    }
+}
+
+static GPtrArray *
+encode_all (OctaProject *project)
+{
+  static const char *const names[] = {
+    "project.work", "markers.work", "bank01.work", "bank02.work", "arr01.work",
+  };
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (all, octa_project_encode_file (project, names[i]));
+  return all;
+}
+
+static void
+assert_same_files (GPtrArray *a,
+                   GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_true (g_bytes_equal (a->pdata[i], b->pdata[i]));
+}
+
+/* Real files hold stale bytes, odd values and saved parts that differ from
+ * the working ones: undoing everything must still give back every byte. */
+static void
+test_random_edits_corpus (void)
+{
+  static const char *const projects[] = {
+    "octatools/BANK-COPY-SRC",
+    "octapy/HELLO-FLEX/project",
+    "octatools/DEV-OTsm@4780bf5/FLEX-ONESTRTEND",
+    "octatrack-manager/multipart",
+  };
+
+  if (octa_test_skip_without_corpus ())
+    return;
+
+  for (guint p = 0; p < G_N_ELEMENTS (projects); p++)
+    {
+      g_autofree char *path = g_build_filename (octa_test_corpus_dir (), projects[p], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OctaProject) project = octa_project_load (file, NULL, &error);
+      g_autoptr(GPtrArray) original = NULL;
+      g_autoptr(GPtrArray) edited = NULL;
+      g_autoptr(GPtrArray) now = NULL;
+      GRand *rand = g_rand_new_with_seed (100 + p);
+
+      g_assert_no_error (error);
+      original = encode_all (project);
+      random_edits (project, rand, 400);
+      edited = encode_all (project);
+
+      while (octa_project_undo (project))
+        ;
+      now = encode_all (project);
+      assert_same_files (now, original);
+      g_assert_false (octa_project_get_modified (project));
+
+      while (octa_project_redo (project))
+        ;
+      g_clear_pointer (&now, g_ptr_array_unref);
+      now = encode_all (project);
+      assert_same_files (now, edited);
+      g_rand_free (rand);
+    }
+}
+
+static void
 test_out_of_range_refused (void)
 {
   g_autoptr(OctaProject) project = octa_project_new_blank ("TEST");
@@ -335,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/model/project/grouped-change", test_grouped_change);
   g_test_add_func ("/model/project/part-semantics", test_part_semantics);
   g_test_add_func ("/model/project/random-edits-undo-all", test_random_edits_undo_all);
+  g_test_add_func ("/model/project/random-edits-corpus", test_random_edits_corpus);
   g_test_add_func ("/model/project/out-of-range-refused", test_out_of_range_refused);
   g_test_add_func ("/model/project/load-corpus", test_load_corpus_project);
 
