@@ -611,10 +611,28 @@ test_demo (void)
   octa_test_gtk_wait_until (nothing, NULL, 200);
   shot = octa_test_gtk_screenshot (GTK_WIDGET (window), "project-demo");
   g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
-  /* below 1260 px the sidebar folds away: bring it out to look at it */
-  adw_flap_set_reveal_flap (window->sidebar_flap, TRUE);
-  octa_test_gtk_wait_until (nothing, NULL, 200);
-  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "project-demo-sidebar"));
+  /* at the default 1280 px the sidebar stays docked beside the pattern
+   * header (≈690 px) and the inspector (300 px), design guide §6.6 */
+  g_assert_false (adw_flap_get_folded (window->sidebar_flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->sidebar_flap));
+  g_assert_cmpint (gtk_widget_get_width (window->step_inspector), <=, 300);
+
+  /* and still with the widest header a pattern can ask for: a long part
+   * name, a fractional tempo and a 3/4x scale */
+  {
+    OctaPattern *pattern = octa_window_get_pattern (window);
+    g_autoptr(OctaPart) part = octa_bank_get_part (octa_pattern_get_bank (pattern),
+                                                   octa_pattern_get_part (pattern) - 1);
+
+    g_assert_true (octa_part_set_name (part, "WWWWWW", NULL));
+    g_object_set (pattern, "tempo", 126.125, "scale", OCTA_SCALE_3_4X, NULL);
+    octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+    octa_test_gtk_wait_until (nothing, NULL, 200);
+    g_assert_false (adw_flap_get_folded (window->sidebar_flap));
+    g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "project-demo-sidebar"));
+    while (octa_history_get_can_undo (octa_project_get_history (window->project)))
+      octa_project_undo (window->project);
+  }
   g_free (octa_test_gtk_screenshot_scaled (GTK_WIDGET (window->bank_matrix), "bank-matrix-demo",
                                            3));
   g_free (octa_test_gtk_screenshot (GTK_WIDGET (window->pattern_list), "pattern-list-demo"));
@@ -640,6 +658,233 @@ test_demo (void)
   octa_test_gtk_flush ();
   g_assert_null (weak);
   g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
+}
+
+/* ---- pattern keys and the pattern list's menu ---------------------------- */
+
+static GtkWidget *
+find_descendant (GtkWidget  *root,
+                 GType       type,
+                 const char *tooltip_prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+      const char *tooltip = gtk_widget_get_tooltip_text (child);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (tooltip_prefix == NULL || (tooltip != NULL && g_str_has_prefix (tooltip, tooltip_prefix))))
+        return child;
+      found = find_descendant (child, type, tooltip_prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+assert_parses (const char *text,
+               guint       bank,
+               guint       pattern)
+{
+  guint b = G_MAXUINT, p = G_MAXUINT;
+
+  g_assert_true (_octa_window_parse_pattern (text, 4, 9, &b, &p));
+  g_assert_cmpuint (b, ==, bank);
+  g_assert_cmpuint (p, ==, pattern);
+}
+
+static void
+assert_accel (const char *action,
+              const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, accel));
+}
+
+static void
+test_pattern_keys (void)
+{
+  OctaWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  GtkWidget *part_button;
+  GtkPopover *parts;
+  GtkEventController *keys;
+  gboolean handled = FALSE;
+  guint b, p;
+
+  octa_window_open_demo (window);
+  g_assert_true (octa_test_gtk_wait_until (has_project, window, 20000));
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+
+  /* design guide §3.4: Ctrl+G goes to a pattern, Ctrl+P assigns a part */
+  assert_accel ("win.go-to-pattern", "<Control>g");
+  assert_accel ("win.choose-part", "<Control>p");
+
+  /* what Ctrl+G understands; a bare letter keeps the number, a bare
+   * number the bank (E10 is shown in these calls) */
+  assert_parses ("B7", 1, 6);
+  assert_parses ("b07", 1, 6);
+  assert_parses (" c16 ", 2, 15);
+  assert_parses ("P1", 15, 0);
+  assert_parses ("BQ", 1, 0);
+  assert_parses ("bk", 1, 15);
+  assert_parses ("a i", 0, 7);
+  assert_parses ("D", 3, 9);
+  assert_parses ("7", 4, 6);
+  for (guint i = 0; i < 8; i++)
+    {
+      const char *bad[] = { "", "Q1", "B17", "B0", "BZ", "B7x", "bqq", "-3" };
+
+      g_assert_false (_octa_window_parse_pattern (bad[i], 0, 0, &b, &p));
+    }
+
+  /* Ctrl+G: a dialog whose Go stays off until the text names a pattern */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-pattern", NULL);
+  dialog = ADW_MESSAGE_DIALOG (octa_test_gtk_find_transient (GTK_WINDOW (window),
+                                                             ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  entry = g_object_get_data (G_OBJECT (dialog), "octa-entry");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "go"));
+  gtk_editable_set_text (entry, "b1");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "go"));
+  gtk_editable_set_text (entry, "x1");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "go"));
+  gtk_editable_set_text (entry, "b07");
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (dialog), "go-to-pattern"));
+  adw_message_dialog_response (dialog, "go");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  assert_current (window, "B07");
+
+  /* Ctrl+P opens the part chooser; 3 picks Part 3 and closes it */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-pattern", "(uu)", 0, 0);
+  g_assert_cmpuint (octa_pattern_get_part (octa_window_get_pattern (window)), ==, 1);
+  part_button = find_descendant (window->pattern_header, GTK_TYPE_MENU_BUTTON, "Assign a part");
+  g_assert_nonnull (part_button);
+  parts = gtk_menu_button_get_popover (GTK_MENU_BUTTON (part_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-part", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (parts)));
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (parts), "part-chooser"));
+  keys = find_key_controller (GTK_WIDGET (parts));
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_5, 0, 0, &handled);
+  g_assert_false (handled);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_3, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpuint (octa_pattern_get_part (octa_window_get_pattern (window)), ==, 3);
+  octa_test_gtk_flush ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (parts)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (octa_pattern_get_part (octa_window_get_pattern (window)), ==, 1);
+
+  /* the list's menu: Copy, Paste, Clear (design guide §1.4) */
+  {
+    GtkWidget *row = NULL;
+    GtkPopoverMenu *menu;
+    GMenuModel *model;
+    g_autoptr(GMenuModel) edit = NULL;
+    const char *actions[] = { "win.copy-pattern", "win.paste-pattern", "win.clear-pattern" };
+
+    row = find_descendant (GTK_WIDGET (window->pattern_list), GTK_TYPE_LIST_BOX_ROW, NULL);
+    g_assert_nonnull (row);
+    gtk_widget_grab_focus (row);
+    gtk_widget_activate_action (GTK_WIDGET (window->pattern_list), "patterns.menu", NULL);
+    menu = GTK_POPOVER_MENU (find_descendant (GTK_WIDGET (window->pattern_list),
+                                              GTK_TYPE_POPOVER_MENU, NULL));
+    g_assert_nonnull (menu);
+    model = gtk_popover_menu_get_menu_model (menu);
+    g_assert_nonnull (model);
+    edit = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (edit), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autofree char *action = NULL;
+        g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (edit, i, "target",
+                                                                            G_VARIANT_TYPE ("(uu)"));
+
+        g_assert_true (g_menu_model_get_item_attribute (edit, i, "action", "s", &action));
+        g_assert_cmpstr (action, ==, actions[i]);
+        g_assert_nonnull (target);
+        g_variant_get (target, "(uu)", &b, &p);
+        g_assert_cmpuint (b, ==, 0);
+        g_assert_cmpuint (p, ==, 0);
+      }
+    octa_test_gtk_wait_until (nothing, NULL, 200);
+    g_free (octa_test_gtk_screenshot (GTK_WIDGET (menu), "pattern-list-menu"));
+    gtk_popover_popdown (GTK_POPOVER (menu));
+  }
+
+  /* copy A02 (Part 2, 32 steps) and paste it over the empty C06 */
+  {
+    g_autoptr(OctaBank) bank_a = octa_project_get_bank (window->project, 0);
+    g_autoptr(OctaPattern) source = octa_bank_get_pattern (bank_a, 1);
+    OctaPattern *target;
+    guint64 masks[8];
+
+    for (guint t = 0; t < 8; t++)
+      {
+        g_autoptr(OctaAudioPatternTrack) track = octa_pattern_get_audio_track (source, t);
+
+        masks[t] = octa_pattern_track_get_trig_mask (OCTA_PATTERN_TRACK (track),
+                                                     OCTA_TRIG_TYPE_TRIGGER);
+      }
+    g_assert_cmpuint (octa_pattern_get_part (source), ==, 2);
+    g_assert_cmpuint (octa_pattern_get_length (source), ==, 32);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-pattern", "(uu)", 0, 1);
+    g_assert_cmpstr (adw_toast_get_title (window->toast), ==, "Copied pattern A02");
+    /* copying another pattern leaves the shown one in place */
+    assert_current (window, "A01");
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-pattern", "(uu)", 2, 5);
+    assert_current (window, "C06");
+    target = octa_window_get_pattern (window);
+    g_assert_cmpuint (octa_pattern_get_part (target), ==, 2);
+    g_assert_cmpuint (octa_pattern_get_length (target), ==, 32);
+    for (guint t = 0; t < 8; t++)
+      {
+        g_autoptr(OctaAudioPatternTrack) track = octa_pattern_get_audio_track (target, t);
+
+        g_assert_cmphex (octa_pattern_track_get_trig_mask (OCTA_PATTERN_TRACK (track),
+                                                           OCTA_TRIG_TYPE_TRIGGER), ==, masks[t]);
+      }
+    g_assert_cmpstr (octa_history_get_undo_label (octa_project_get_history (window->project)), ==,
+                     "Paste pattern");
+
+    /* one undo step takes the whole paste back */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_false (octa_pattern_get_has_trigs (target));
+    g_assert_cmpuint (octa_pattern_get_part (target), ==, 1);
+    g_assert_cmpuint (octa_pattern_get_length (target), ==, 16);
+
+    /* and Clear from the same menu empties a pattern */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-pattern", "(uu)", 0, 1);
+    g_assert_false (octa_pattern_get_has_trigs (source));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_true (octa_pattern_get_has_trigs (source));
+  }
+
+  g_assert_false (octa_history_get_can_undo (octa_project_get_history (window->project)));
+  destroy_window (window);
 }
 
 /* ---- dropping a folder on the window ------------------------------------- */
@@ -815,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/close-confirm", test_close_confirm);
   g_test_add_func ("/ui/window/corpus-project", test_corpus_project);
   g_test_add_func ("/ui/window/demo", test_demo);
+  g_test_add_func ("/ui/window/pattern-keys", test_pattern_keys);
   g_test_add_func ("/ui/window/drop-folder", test_drop_folder);
   g_test_add_func ("/ui/window/damaged-project", test_damaged_project);
   g_test_add_func ("/ui/window/error-words", test_error_words);

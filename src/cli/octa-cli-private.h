@@ -23,6 +23,8 @@ int           _octa_cli_dump             (int           argc,
                                           char        **argv);
 int           _octa_cli_set              (int           argc,
                                           char        **argv);
+int           _octa_cli_diff             (int           argc,
+                                          char        **argv);
 
 /* Helpers shared by the commands (octa-cli.c). */
 GOptionContext *_octa_cli_option_context (const char   *command,

@@ -28,6 +28,8 @@ static const Command commands[] = {
     _octa_cli_roundtrip },
   { "dump",      "dump --json PATH",      "Print a project or a bank file as JSON",
     _octa_cli_dump },
+  { "diff",      "diff [--json] A B | --saved PROJECT", "List the differences between two projects",
+    _octa_cli_diff },
   { "new",       "new [--name NAME] [--demo] DIR", "Create a blank (or demo) project folder",
     cmd_new },
   { "set",       "set PROJECT PATH=VALUE…", "Change steps, locks, parts or slots and save",

@@ -7,6 +7,7 @@
 #include "octa-audio-pattern-track.h"
 #include "octa-audio-step.h"
 #include "octa-bank.h"
+#include "octa-diff.h"
 #include "octa-flex-part-track.h"
 #include "octa-history.h"
 #include "octa-markers.h"

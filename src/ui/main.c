@@ -3,6 +3,7 @@
 #include <locale.h>
 
 #include "octa-application.h"
+#include "octa-window.h"
 
 int
 main (int   argc,
@@ -10,6 +11,7 @@ main (int   argc,
 {
   g_autoptr(OctaApplication) app = NULL;
 
+  octa_window_bench_mark_start ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, OCTA_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

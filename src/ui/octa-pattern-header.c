@@ -263,6 +263,27 @@ on_part_toggled (GtkToggleButton   *button,
   octa_pattern_set_part (self->pattern, part);
 }
 
+static gboolean
+on_part_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     OctaPatternHeader     *self)
+{
+  guint part;
+
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_4)
+    part = keyval - GDK_KEY_1;
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_4)
+    part = keyval - GDK_KEY_KP_1;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->part_buttons[part]), TRUE);
+  gtk_menu_button_popdown (self->part_button);
+  return GDK_EVENT_STOP;
+}
+
 static void
 on_mode_toggled (GtkToggleButton   *button,
                  OctaPatternHeader *self)
@@ -332,6 +353,25 @@ format_tempo (double bpm)
   return g_strdup_printf ("%.3f", bpm);
 }
 
+/* A long part name gives way before the sidebar has to fold: the menu
+ * button's own label ellipsizes down to "Part 1…" (design guide §6.6). */
+static void
+ellipsize_button_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          gtk_label_set_width_chars (GTK_LABEL (child), 6);
+          return;
+        }
+      ellipsize_button_label (child);
+    }
+}
+
 static void
 update_parts (OctaPatternHeader *self)
 {
@@ -353,6 +393,7 @@ update_parts (OctaPatternHeader *self)
         button_label = g_strdup (label);
     }
   gtk_menu_button_set_label (self->part_button, button_label ? button_label : _("Part"));
+  ellipsize_button_label (GTK_WIDGET (self->part_button));
 }
 
 /* }}} */
@@ -568,6 +609,15 @@ on_tracks_popover_show (GtkPopover        *popover,
 {
   build_tracks (self);
   update_tracks (self);
+}
+
+/* Runs as the button is pressed, before the popover shows: filling a
+ * popover from its own "show" confuses its focus handling. */
+static void
+create_tracks_popup (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  build_tracks (user_data);
 }
 
 /* }}} */
@@ -989,11 +1039,43 @@ octa_pattern_header_init (OctaPatternHeader *self)
       self->part_buttons[p] = button;
     }
 
+  {
+    /* Ctrl+P then 1–4, as PART + TRIG 1–4 on the device */
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_part_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (gtk_menu_button_get_popover (self->part_button)),
+                               keys);
+  }
+
+  /* the per-track popover (16 rows of 8 settings) waits for its first
+   * showing: it is a good part of the window's start-up otherwise */
+  gtk_menu_button_set_create_popup_func (self->tracks_button, create_tracks_popup, self, NULL);
   build_page_dots (self);
-  build_tracks (self);
   gtk_popover_set_child (self->legend_popover, octa_step_grid_legend_new ());
   update_all (self);
   sync_toggles (self);
+}
+
+/**
+ * octa_pattern_header_choose_part:
+ * @self: a header
+ *
+ * Opens the part chooser with the assigned part focused; 1–4 pick a part.
+ */
+void
+octa_pattern_header_choose_part (OctaPatternHeader *self)
+{
+  guint part;
+
+  g_return_if_fail (OCTA_IS_PATTERN_HEADER (self));
+
+  if (self->pattern == NULL)
+    return;
+  part = octa_pattern_get_part (self->pattern);
+  gtk_menu_button_popup (self->part_button);
+  if (part >= 1 && part <= 4)
+    gtk_widget_grab_focus (self->part_buttons[part - 1]);
 }
 
 /**

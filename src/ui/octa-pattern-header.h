@@ -18,5 +18,6 @@ void         octa_pattern_header_set_pattern (OctaPatternHeader *self,
 OctaPattern *octa_pattern_header_get_pattern (OctaPatternHeader *self);
 void         octa_pattern_header_set_grid    (OctaPatternHeader *self,
                                               OctaStepGrid      *grid);
+void         octa_pattern_header_choose_part (OctaPatternHeader *self);
 
 G_END_DECLS

@@ -10,8 +10,9 @@
  * The sixteen patterns of one bank, one row each:
  * `07 ▮▮▮▯▮▯▯▯│▮▯▯▯▯▯▯▯ Part 2 TWO 64` — number, which of the 8 audio and
  * 8 MIDI tracks hold trigs, the part and the master length. Activating a
- * row emits #OctaPatternList::pattern-activated; its context menu clears
- * the pattern or assigns a part through the window's actions.
+ * row emits #OctaPatternList::pattern-activated; its context menu copies,
+ * pastes or clears the pattern or assigns a part through the window's
+ * actions.
  */
 
 #define N_ROWS 16
@@ -155,7 +156,7 @@ build_rows (OctaPatternList *self)
   for (guint i = 0; i < N_ROWS; i++)
     {
       Row *row = &self->rows[i];
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       char number[4];
 
       g_snprintf (number, sizeof number, "%02u", i + 1);
@@ -295,14 +296,34 @@ row_activated_cb (GtkListBox      *list_box,
                  octa_bank_get_index (self->bank), (guint) gtk_list_box_row_get_index (row));
 }
 
+static void
+append_pattern_item (GMenu      *menu,
+                     const char *label,
+                     const char *action,
+                     guint       bank,
+                     guint       pattern)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new ("(uu)", bank, pattern));
+  g_menu_append_item (menu, item);
+}
+
+/* Copy, Paste, Clear, Assign Part ▸ (design guide §1.4). */
 static GMenuModel *
 build_menu (OctaPatternList *self,
             guint            pattern)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) parts = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
   guint bank = octa_bank_get_index (self->bank);
+
+  append_pattern_item (edit, _("_Copy Pattern"), "win.copy-pattern", bank, pattern);
+  append_pattern_item (edit, _("_Paste Pattern"), "win.paste-pattern", bank, pattern);
+  append_pattern_item (edit, _("C_lear Pattern"), "win.clear-pattern", bank, pattern);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
 
   for (guint part = 1; part <= 4; part++)
     {
@@ -322,18 +343,9 @@ build_menu (OctaPatternList *self,
                                                g_variant_new ("(uuu)", bank, pattern, part));
       g_menu_append_item (parts, item);
     }
-  g_menu_append_submenu (section, _("Assign Part"), G_MENU_MODEL (parts));
+  g_menu_append_submenu (section, _("Assign _Part"), G_MENU_MODEL (parts));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 
-  {
-    g_autoptr(GMenu) clear = g_menu_new ();
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("Clear Pattern"), NULL);
-
-    g_menu_item_set_action_and_target_value (item, "win.clear-pattern",
-                                             g_variant_new ("(uu)", bank, pattern));
-    g_menu_append_item (clear, item);
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (clear));
-  }
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 

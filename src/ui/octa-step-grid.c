@@ -1789,7 +1789,8 @@ paste_clip (OctaStepGrid *self,
       break;
     }
 
-  octa_project_begin_change (self->project, _("Paste steps"));
+  octa_project_begin_change (self->project,
+                             clip->kind == CLIP_PATTERN ? _("Paste pattern") : _("Paste steps"));
   if (clip->has_pattern)
     {
       for (guint i = 0; i < N_PATTERN_SETTINGS - 1; i++)
@@ -3924,6 +3925,37 @@ octa_step_grid_set_pattern (OctaStepGrid *self,
   update_focus (self, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATTERN]);
+}
+
+/**
+ * octa_step_grid_copy_pattern:
+ * @self: a grid
+ * @pattern: (nullable): the pattern to copy; %NULL for the one shown
+ *
+ * Puts a whole pattern on the clipboard, as Copy Pattern in the grid's
+ * menu does: every track's steps and settings and the pattern's own.
+ */
+void
+octa_step_grid_copy_pattern (OctaStepGrid *self,
+                             OctaPattern  *pattern)
+{
+  g_autoptr(OctaStepGrid) scratch = NULL;
+
+  g_return_if_fail (OCTA_IS_STEP_GRID (self));
+  g_return_if_fail (pattern == NULL || OCTA_IS_PATTERN (pattern));
+
+  if (pattern == NULL || pattern == self->pattern)
+    {
+      copy_range (self, CLIP_PATTERN, 0, N_ROWS - 1, 0, N_STEPS - 1);
+      return;
+    }
+
+  /* Another pattern is read through a grid of its own, so the one shown
+   * keeps its cursor and selection. */
+  scratch = g_object_ref_sink (OCTA_STEP_GRID (octa_step_grid_new ()));
+  octa_step_grid_set_pattern (scratch, pattern);
+  copy_range (scratch, CLIP_PATTERN, 0, N_ROWS - 1, 0, N_STEPS - 1);
+  octa_step_grid_set_pattern (scratch, NULL);
 }
 
 /**

@@ -38,6 +38,8 @@ GtkWidget         *octa_step_grid_new             (void);
 void               octa_step_grid_set_pattern     (OctaStepGrid      *self,
                                                    OctaPattern       *pattern);
 OctaPattern       *octa_step_grid_get_pattern     (OctaStepGrid      *self);
+void               octa_step_grid_copy_pattern    (OctaStepGrid      *self,
+                                                   OctaPattern       *pattern);
 guint              octa_step_grid_get_page        (OctaStepGrid      *self);
 void               octa_step_grid_set_page        (OctaStepGrid      *self,
                                                    guint              page);

@@ -7,6 +7,20 @@
 #include "octa-transaction.h"
 #include "octa-window-private.h"
 
+#if defined (OCTA_HAVE_STEP_GRID) && __has_include ("octa-step-grid.h")
+# include "octa-step-grid.h"
+# define HAVE_STEP_GRID 1
+#else
+# define HAVE_STEP_GRID 0
+#endif
+
+#if defined (OCTA_HAVE_PATTERN_HEADER) && __has_include ("octa-pattern-header.h")
+# include "octa-pattern-header.h"
+# define HAVE_PATTERN_HEADER 1
+#else
+# define HAVE_PATTERN_HEADER 0
+#endif
+
 /* ---- Errors in a musician's words -------------------------------------- */
 
 /* Codec and transaction messages start with the file they are about,
@@ -1126,7 +1140,198 @@ cycle_pane_action (GtkWidget  *widget,
     gtk_widget_child_focus (panes[current], GTK_DIR_TAB_FORWARD);
 }
 
+/* Ctrl+G: "B7", "b07", "B" (same number in bank B), "7" (same bank) or a
+ * bank letter then a trig key ("bq" is B01, "bk" B16), by the keys' places
+ * on a QWERTY keyboard. */
+static const char trig_keys[] = "qwertyuiasdfghjk";
+
+/**
+ * _octa_window_parse_pattern:
+ * @text: what the user typed
+ * @current_bank: the bank shown, for a bare number
+ * @current_pattern: the pattern shown, for a bare bank letter
+ * @bank: (out): 0…15
+ * @pattern: (out): 0…15
+ *
+ * Returns: whether @text names a pattern
+ */
+gboolean
+_octa_window_parse_pattern (const char *text,
+                            guint       current_bank,
+                            guint       current_pattern,
+                            guint      *bank,
+                            guint      *pattern)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+  char *p = g_strstrip (lower);
+  guint b = current_bank, n = current_pattern;
+
+  if (*p >= 'a' && *p <= 'p')
+    {
+      b = *p - 'a';
+      p++;
+      while (*p == ' ')
+        p++;
+      if (*p != '\0' && !g_ascii_isdigit (*p))
+        {
+          const char *key = strchr (trig_keys, *p);
+
+          if (key == NULL || p[1] != '\0')
+            return FALSE;
+          n = key - trig_keys;
+          p++;
+        }
+    }
+  else if (!g_ascii_isdigit (*p))
+    return FALSE;
+
+  if (*p != '\0')
+    {
+      guint64 number = 0;
+
+      if (!g_ascii_string_to_unsigned (p, 10, 1, OCTA_MATRIX_SIZE, &number, NULL))
+        return FALSE;
+      n = number - 1;
+    }
+  *bank = b;
+  *pattern = n;
+  return TRUE;
+}
+
+static void
+go_to_changed_cb (GtkEditable      *entry,
+                  AdwMessageDialog *dialog)
+{
+  guint bank, pattern;
+
+  adw_message_dialog_set_response_enabled (dialog, "go",
+                                           _octa_window_parse_pattern (gtk_editable_get_text (entry),
+                                                                       0, 0, &bank, &pattern));
+}
+
+static void
+go_to_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   OctaWindow       *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "octa-entry");
+  guint bank, pattern;
+
+  if (g_strcmp0 (response, "go") != 0 || self->project == NULL)
+    return;
+  current_position (self, &bank, &pattern);
+  if (_octa_window_parse_pattern (gtk_editable_get_text (entry), bank, pattern, &bank, &pattern))
+    octa_window_select_pattern (self, bank, pattern);
+}
+
+static void
+go_to_pattern_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  OctaWindow *self = OCTA_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (self->project == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Go to Pattern"),
+                                                       NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("Type a bank and a pattern, like B7 or b07, or a bank letter "
+                                 "and a trig key, like BQ for B01."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pattern"),
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_object_set_data (G_OBJECT (dialog), "octa-entry", entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "go", _("_Go"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "go", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "go", FALSE);
+  adw_message_dialog_set_default_response (dialog, "go");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (go_to_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (go_to_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+choose_part_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+#if HAVE_PATTERN_HEADER
+  OctaWindow *self = OCTA_WINDOW (widget);
+
+  if (self->project != NULL && self->pattern_header != NULL)
+    octa_pattern_header_choose_part (OCTA_PATTERN_HEADER (self->pattern_header));
+#endif
+}
+
 /* ---- Pattern edits from the list's menu -------------------------------- */
+
+static OctaPattern *
+pattern_at (OctaWindow *self,
+            GVariant   *parameter,
+            guint      *bank,
+            guint      *index)
+{
+  g_autoptr(OctaBank) bank_object = NULL;
+
+  g_variant_get (parameter, "(uu)", bank, index);
+  if (self->project == NULL || *bank >= OCTA_MATRIX_SIZE || *index >= OCTA_MATRIX_SIZE)
+    return NULL;
+  bank_object = octa_project_get_bank (self->project, *bank);
+  return octa_bank_get_pattern (bank_object, *index);
+}
+
+/* The grid copies and pastes patterns (steps, track and pattern settings)
+ * through the clipboard; the list's menu reuses it. */
+static void
+copy_pattern_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  OctaWindow *self = OCTA_WINDOW (widget);
+  guint bank, index;
+  g_autoptr(OctaPattern) pattern = pattern_at (self, parameter, &bank, &index);
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  if (pattern == NULL || self->step_grid == NULL)
+    return;
+#if HAVE_STEP_GRID
+  octa_step_grid_copy_pattern (OCTA_STEP_GRID (self->step_grid), pattern);
+#endif
+  label = octa_pattern_dup_label (pattern);
+  title = g_strdup_printf (_("Copied pattern %s"), label);
+  _octa_window_show_toast (self, title, NULL, NULL);
+}
+
+static void
+paste_pattern_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  OctaWindow *self = OCTA_WINDOW (widget);
+  guint bank, index;
+  g_autoptr(OctaPattern) pattern = pattern_at (self, parameter, &bank, &index);
+
+  if (pattern == NULL || self->step_grid == NULL)
+    return;
+  /* pasted where the user can see it, and undo shows it again */
+  octa_window_select_pattern (self, bank, index);
+  gtk_widget_activate_action (self->step_grid, "grid.paste", NULL);
+}
+
 
 static void
 clear_pattern_action (GtkWidget  *widget,
@@ -1218,6 +1423,10 @@ _octa_window_update_actions (OctaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.next-bank", has_project);
   gtk_widget_action_set_enabled (widget, "win.previous-bank", has_project);
   gtk_widget_action_set_enabled (widget, "win.select-pattern", has_project);
+  gtk_widget_action_set_enabled (widget, "win.go-to-pattern", has_project);
+  gtk_widget_action_set_enabled (widget, "win.choose-part", idle);
+  gtk_widget_action_set_enabled (widget, "win.copy-pattern", has_project);
+  gtk_widget_action_set_enabled (widget, "win.paste-pattern", idle);
   gtk_widget_action_set_enabled (widget, "win.clear-pattern", idle);
   gtk_widget_action_set_enabled (widget, "win.assign-part", idle);
   gtk_widget_action_set_enabled (widget, "win.cancel-open", self->cancellable != NULL);
@@ -1283,6 +1492,13 @@ _octa_window_class_actions_init (OctaWindowClass *klass)
                                    step_pattern_action);
   gtk_widget_class_install_action (widget_class, "win.next-bank", NULL, step_bank_action);
   gtk_widget_class_install_action (widget_class, "win.previous-bank", NULL, step_bank_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-pattern", NULL,
+                                   go_to_pattern_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-part", NULL, choose_part_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-pattern", "(uu)",
+                                   copy_pattern_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-pattern", "(uu)",
+                                   paste_pattern_action);
   gtk_widget_class_install_action (widget_class, "win.clear-pattern", "(uu)",
                                    clear_pattern_action);
   gtk_widget_class_install_action (widget_class, "win.assign-part", "(uuu)",

@@ -40,6 +40,8 @@ struct _OctaWindow
   GtkWidget            *step_grid;
   GtkWidget            *step_inspector;
   GtkWidget            *pattern_header;
+  gboolean              pattern_widgets_added;
+  guint                 pattern_widgets_idle;
 
   GSettings            *settings;
   OctaProject          *project;
@@ -61,6 +63,10 @@ struct _OctaWindow
   gboolean              close_after_save;
   gboolean              force_close;
   AdwToast             *toast;
+
+  /* OCTADESK_BENCH_FIRST_FRAME */
+  gboolean              bench_armed;
+  gint64                bench_frame;
 };
 
 void      _octa_window_class_actions_init (OctaWindowClass *klass);
@@ -86,5 +92,10 @@ void      _octa_window_save               (OctaWindow      *self,
 void      _octa_window_save_as            (OctaWindow      *self);
 void      _octa_window_set_temporary      (OctaWindow      *self,
                                            gboolean         temporary);
+gboolean  _octa_window_parse_pattern      (const char      *text,
+                                           guint            current_bank,
+                                           guint            current_pattern,
+                                           guint           *bank,
+                                           guint           *pattern);
 
 G_END_DECLS

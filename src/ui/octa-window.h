@@ -25,5 +25,6 @@ void         octa_window_select_pattern (OctaWindow     *self,
                                          guint           pattern);
 void         octa_window_show_open_dialog (OctaWindow   *self);
 void         octa_window_show_new_project_dialog (OctaWindow *self);
+void         octa_window_bench_mark_start (void);
 
 G_END_DECLS
