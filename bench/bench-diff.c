@@ -11,28 +11,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bench-project.h"
 #include "octa.h"
 #include "octa-project-private.h"
 
 #define DEFAULT_RUNS 15
-
-static double
-median (GArray *samples)
-{
-  double *v = (double *) samples->data;
-
-  for (guint i = 0; i < samples->len; i++)
-    for (guint j = i + 1; j < samples->len; j++)
-      if (v[j] < v[i])
-        {
-          double t = v[i];
-          v[i] = v[j];
-          v[j] = t;
-        }
-  return samples->len % 2
-         ? v[samples->len / 2]
-         : (v[samples->len / 2 - 1] + v[samples->len / 2]) / 2.0;
-}
 
 static void
 fill (OctaProjectFiles *files,
@@ -166,9 +149,9 @@ run_case (const char *label,
       g_array_append_vals (diff_only, &(double) { (t2 - t1) / 1000.0 }, 1);
       g_array_append_vals (load_diff, &(double) { (t3 - t2) / 1000.0 }, 1);
     }
-  r = median (raw);
-  d = median (diff_only);
-  l = median (load_diff);
+  r = bench_median (raw);
+  d = bench_median (diff_only);
+  l = bench_median (load_diff);
   g_print ("%s: %u differences, %" G_GSIZE_FORMAT " bytes read\n", label, n_items, bytes);
   g_print ("  raw read of both    %8.2f ms\n", r);
   g_print ("  diff                %8.2f ms  (%.2fx raw read)\n", d, d / r);

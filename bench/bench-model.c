@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bench-project.h"
 #include "octa.h"
 #include "octa-project-save-private.h"
 
@@ -31,139 +32,8 @@ static const char *const kind_labels[N_KINDS] = {
   "model load + screen",
 };
 
-typedef struct
-{
-  GPtrArray *names;   /* base names of the 52 files */
-  char      *dir;
-} Fixture;
-
-static double
-median (GArray *samples)
-{
-  double *v = (double *) samples->data;
-
-  for (guint i = 0; i < samples->len; i++)
-    for (guint j = i + 1; j < samples->len; j++)
-      if (v[j] < v[i])
-        {
-          double t = v[i];
-          v[i] = v[j];
-          v[j] = t;
-        }
-  return samples->len % 2
-         ? v[samples->len / 2]
-         : (v[samples->len / 2 - 1] + v[samples->len / 2]) / 2.0;
-}
-
-static void
-fill_project (OctaProjectFiles *files)
-{
-  GRand *rand = g_rand_new_with_seed (7);
-
-  for (guint b = 0; b < OCTA_N_BANKS; b++)
-    for (guint p = 0; p < OCTA_N_PATTERNS; p++)
-      for (guint t = 0; t < OCTA_N_TRACKS; t++)
-        {
-          OctaBankFile *bank = files->banks[OCTA_STATE_WORK][b];
-          guint64 mask = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
-
-          octa_bank_file_set_trig_mask (bank, p, OCTA_TRACK_AUDIO, t, OCTA_TRIG_TRIGGER, mask);
-          octa_bank_file_set_plock (bank, p, OCTA_TRACK_AUDIO, t, t * 8, OCTA_AUDIO_PLOCK_AMP_VOL,
-                                    g_rand_int_range (rand, 0, 128));
-        }
-  g_rand_free (rand);
-}
-
-static Fixture *
-fixture_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OctaProjectFiles) files = octa_project_files_new_blank ("BENCH");
-  Fixture *fx = g_new0 (Fixture, 1);
-  g_autofree char *tmp = NULL;
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  tmp = g_dir_make_tmp ("octa-bench-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* The folder's name is the project's name. */
-  fx->dir = g_build_filename (tmp, "BENCH", NULL);
-  fill_project (files);
-
-  if (!octa_project_files_write_dir (files, fx->dir, &error))
-    g_error ("%s", error->message);
-
-  /* A project after PROJECT > SAVE: every .work has its .strd twin. */
-  d = g_dir_open (fx->dir, 0, &error);
-  g_assert_no_error (error);
-  fx->names = g_ptr_array_new_with_free_func (g_free);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (name, ".work"))
-      g_ptr_array_add (fx->names, g_strdup (name));
-
-  for (guint i = 0, n = fx->names->len; i < n; i++)
-    {
-      const char *work = fx->names->pdata[i];
-      g_autofree char *src = g_build_filename (fx->dir, work, NULL);
-      g_autofree char *stem = g_strndup (work, strlen (work) - 5);
-      g_autofree char *strd = g_strconcat (stem, ".strd", NULL);
-      g_autofree char *dst = g_build_filename (fx->dir, strd, NULL);
-      g_autofree char *contents = NULL;
-      gsize len;
-
-      if (!g_file_get_contents (src, &contents, &len, &error) ||
-          !g_file_set_contents (dst, contents, len, &error))
-        g_error ("%s", error->message);
-      g_ptr_array_add (fx->names, g_steal_pointer (&strd));
-    }
-
-  return fx;
-}
-
-static void
-fixture_free (Fixture *fx)
-{
-  g_autofree char *parent = g_path_get_dirname (fx->dir);
-  g_autoptr(GDir) d = g_dir_open (fx->dir, 0, NULL);
-  const char *name;
-
-  /* Whatever a save left, not only the 52 names. */
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fx->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fx->dir);
-  g_rmdir (parent);
-  g_ptr_array_unref (fx->names);
-  g_free (fx->dir);
-  g_free (fx);
-}
-
-static gsize
-raw_read_all (Fixture   *fx,
-              GPtrArray *keep)
-{
-  gsize total = 0;
-
-  for (guint i = 0; i < fx->names->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *path = g_build_filename (fx->dir, fx->names->pdata[i], NULL);
-      guint8 *data = NULL;
-      gsize len = 0;
-
-      if (!octa_read_file (path, OCTA_MAX_FILE_SIZE, &data, &len, &error))
-        g_error ("%s", error->message);
-      total += len;
-      g_ptr_array_add (keep, g_bytes_new_take (data, len));
-    }
-
-  return total;
-}
-
 static OctaProject *
-load_model (Fixture *fx)
+load_model (BenchProject *fx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) location = g_file_new_for_path (fx->dir);
@@ -232,13 +102,7 @@ build_first_screen (OctaProject *project,
 }
 
 static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static double
-measure (Fixture *fx,
+measure (BenchProject *fx,
          guint    kind)
 {
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
@@ -248,11 +112,11 @@ measure (Fixture *fx,
   OctaProject *project = NULL;
   double t0, t1;
 
-  t0 = now_ms ();
+  t0 = bench_now_ms ();
   switch (kind)
     {
     case RAW_READ:
-      raw_read_all (fx, raw);
+      bench_project_raw_read (fx, raw);
       break;
     case CODEC_LOAD:
       files = octa_project_files_load_dir (fx->dir, OCTA_LOAD_DEFAULT, &error);
@@ -265,7 +129,7 @@ measure (Fixture *fx,
     default:
       g_assert_not_reached ();
     }
-  t1 = now_ms ();
+  t1 = bench_now_ms ();
 
   if (kind == CODEC_LOAD && files == NULL)
     g_error ("%s", error->message);
@@ -287,7 +151,7 @@ typedef struct
 } Stamp;
 
 static void
-stamp_all (Fixture *fx,
+stamp_all (BenchProject *fx,
            Stamp   *out)
 {
   for (guint i = 0; i < fx->names->len; i++)
@@ -304,7 +168,7 @@ stamp_all (Fixture *fx,
 
 /* Returns how many files the save wrote. */
 static guint
-save_one_step (Fixture *fx,
+save_one_step (BenchProject *fx,
                guint    *unsaved)
 {
   g_autoptr(GError) error = NULL;
@@ -343,14 +207,14 @@ main (int   argc,
 {
   GArray *times[N_KINDS];
   guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : DEFAULT_RUNS;
-  Fixture *fx = fixture_new ();
+  BenchProject *fx = bench_project_new ();
   double med[N_KINDS];
   gsize total_bytes;
   guint written, unsaved;
 
   {
     g_autoptr(GPtrArray) raw = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-    total_bytes = raw_read_all (fx, raw);
+    total_bytes = bench_project_raw_read (fx, raw);
   }
 
   if (runs < 3)
@@ -382,7 +246,7 @@ main (int   argc,
     }
 
   for (guint k = 0; k < N_KINDS; k++)
-    med[k] = median (times[k]);
+    med[k] = bench_median (times[k]);
 
   g_print ("%-22s %8.2f ms\n", kind_labels[RAW_READ], med[RAW_READ]);
   g_print ("%-22s %8.2f ms   ratio %.2fx vs raw read\n", kind_labels[CODEC_LOAD],
@@ -397,7 +261,7 @@ main (int   argc,
 
   for (guint k = 0; k < N_KINDS; k++)
     g_array_unref (times[k]);
-  fixture_free (fx);
+  bench_project_free (fx);
 
   if (written != 1 || unsaved != 1)
     {
