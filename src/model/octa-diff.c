@@ -227,26 +227,60 @@ octa_diff_item_get_offset (OctaDiffItem *self)
  * The differences between two sides, as a #GListModel of #OctaDiffItem in
  * file order. A diff is a snapshot: later edits do not change it.
  */
-/* Items are kept as plain records; the objects are made when asked for. */
+/*
+ * Items are kept as plain records; the objects are made when asked for. When
+ * everything differs nearly every item is a step bit or lock, so those keep
+ * only numbers and get their text when an object or a count needs it.
+ */
 typedef struct
 {
-  const char *kind;       /* static */
   const char *path;       /* in the diff's string chunk */
   char       *old_value;  /* NULL: the value is in old_buf */
   char       *new_value;
-  const char *file;       /* interned */
-  gint64      offset;
   char        old_buf[16];
   char        new_buf[16];
+} Text;
+
+enum
+{
+  FORM_TEXT,
+  FORM_MASK,  /* a step's trig bit: new_raw is the new bit */
+  FORM_LOCK,  /* a step's parameter lock: the raw bytes */
+};
+
+typedef struct
+{
+  const char *kind;       /* static */
+  const char *file;       /* interned */
+  gint32      offset;
+  guint8      form;
+  guint8      strd;       /* the path starts with "strd." */
+  guint8      letter;     /* bank letter */
+  guint8      pattern;
+  union
+  {
+    guint32 text;         /* FORM_TEXT: index in texts */
+    struct
+    {
+      guint8 midi;
+      guint8 track;
+      guint8 step;
+      guint8 what;        /* trig kind or lock parameter */
+    } s;
+  } u;
+  guint8      old_raw;
+  guint8      new_raw;
 } Entry;
 
-#define ENTRY_OLD(e) ((e)->old_value != NULL ? (e)->old_value : (e)->old_buf)
-#define ENTRY_NEW(e) ((e)->new_value != NULL ? (e)->new_value : (e)->new_buf)
+#define ENTRY_TEXT(d, e) (&g_array_index ((d)->texts, Text, (e)->u.text))
+#define TEXT_OLD(t) ((t)->old_value != NULL ? (t)->old_value : (t)->old_buf)
+#define TEXT_NEW(t) ((t)->new_value != NULL ? (t)->new_value : (t)->new_buf)
 
 struct _OctaDiff
 {
   GObject    parent_instance;
   GArray    *items;     /* of Entry */
+  GArray    *texts;     /* of Text */
   GPtrArray *objects;   /* OctaDiffItem or NULL, by position */
   GStringChunk *chunk;  /* every path */
 };
@@ -256,6 +290,16 @@ static void octa_diff_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (OctaDiff, octa_diff, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       octa_diff_list_model_init))
+
+static const char *entry_path (OctaDiff    *self,
+                               const Entry *e,
+                               char         buf[160]);
+static void        entry_values (OctaDiff    *self,
+                                 const Entry *e,
+                                 char         old_buf[16],
+                                 char         new_buf[16],
+                                 const char **old_value,
+                                 const char **new_value);
 
 static GType
 octa_diff_get_item_type (GListModel *model)
@@ -276,6 +320,8 @@ octa_diff_get_item (GListModel *model,
   OctaDiff *self = OCTA_DIFF (model);
   const Entry *e;
   OctaDiffItem *item;
+  char path[160], old_buf[16], new_buf[16];
+  const char *old_value, *new_value;
 
   if (position >= self->items->len)
     return NULL;
@@ -286,10 +332,11 @@ octa_diff_get_item (GListModel *model,
 
   e = &g_array_index (self->items, Entry, position);
   item = g_object_new (OCTA_TYPE_DIFF_ITEM, NULL);
+  entry_values (self, e, old_buf, new_buf, &old_value, &new_value);
   item->kind = g_strdup (e->kind);
-  item->path = g_strdup (e->path);
-  item->old_value = g_strdup (ENTRY_OLD (e));
-  item->new_value = g_strdup (ENTRY_NEW (e));
+  item->path = g_strdup (entry_path (self, e, path));
+  item->old_value = g_strdup (old_value);
+  item->new_value = g_strdup (new_value);
   item->file = g_strdup (e->file);
   item->offset = e->offset;
   self->objects->pdata[position] = item;
@@ -310,6 +357,7 @@ octa_diff_finalize (GObject *object)
   OctaDiff *self = OCTA_DIFF (object);
 
   g_array_unref (self->items);
+  g_array_unref (self->texts);
   g_ptr_array_unref (self->objects);
   g_string_chunk_free (self->chunk);
   G_OBJECT_CLASS (octa_diff_parent_class)->finalize (object);
@@ -323,12 +371,12 @@ unref_object (gpointer object)
 }
 
 static void
-entry_clear (gpointer data)
+text_clear (gpointer data)
 {
-  Entry *e = data;
+  Text *t = data;
 
-  g_free (e->old_value);
-  g_free (e->new_value);
+  g_free (t->old_value);
+  g_free (t->new_value);
 }
 
 static void
@@ -341,7 +389,8 @@ static void
 octa_diff_init (OctaDiff *self)
 {
   self->items = g_array_new (FALSE, TRUE, sizeof (Entry));
-  g_array_set_clear_func (self->items, entry_clear);
+  self->texts = g_array_new (FALSE, TRUE, sizeof (Text));
+  g_array_set_clear_func (self->texts, text_clear);
   self->objects = g_ptr_array_new_with_free_func (unref_object);
   self->chunk = g_string_chunk_new (4096);
 }
@@ -351,6 +400,7 @@ octa_diff_init (OctaDiff *self)
 typedef struct
 {
   GArray       *items;
+  GArray       *texts;
   GStringChunk *chunk;
   const char   *prefix; /* "" or "strd." */
   const char *file;     /* the new side's file */
@@ -369,39 +419,44 @@ append (char       *to,
 }
 
 /* Takes a path on the stack or borrowed; it is copied, with the prefix. */
-static Entry *
+static Text *
 add_entry_path (Ctx        *c,
                 const char *kind,
                 const char *path,
                 gint64      offset)
 {
   Entry *e;
+  Text *t;
 
   g_array_set_size (c->items, c->items->len + 1);
   e = &g_array_index (c->items, Entry, c->items->len - 1);
   e->kind = kind;
   e->file = c->file;
   e->offset = offset;
+  e->form = FORM_TEXT;
+  e->u.text = c->texts->len;
+  g_array_set_size (c->texts, c->texts->len + 1);
+  t = &g_array_index (c->texts, Text, c->texts->len - 1);
   if (*c->prefix)
     {
       char full[256];
       char *p = append (full, full + sizeof full - 1, c->prefix);
 
       *append (p, full + sizeof full - 1, path) = '\0';
-      e->path = g_string_chunk_insert (c->chunk, full);
+      t->path = g_string_chunk_insert (c->chunk, full);
     }
   else
-    e->path = g_string_chunk_insert (c->chunk, path);
-  return e;
+    t->path = g_string_chunk_insert (c->chunk, path);
+  return t;
 }
 
-static Entry *
+static Text *
 add_entry (Ctx        *c,
            const char *kind,
            char       *path,
            gint64      offset)
 {
-  Entry *e = add_entry_path (c, kind, path, offset);
+  Text *e = add_entry_path (c, kind, path, offset);
 
   g_free (path);
   return e;
@@ -415,7 +470,7 @@ add (Ctx        *c,
      char       *new_value,
      gint64      offset)
 {
-  Entry *e = add_entry (c, kind, path, offset);
+  Text *e = add_entry (c, kind, path, offset);
 
   e->old_value = old_value;
   e->new_value = new_value;
@@ -483,7 +538,7 @@ add_num (Ctx        *c,
          gint64      new_value,
          gint64      offset)
 {
-  Entry *e = add_entry (c, kind, path, offset);
+  Text *e = add_entry (c, kind, path, offset);
 
   format_num (e->old_buf, old_value);
   format_num (e->new_buf, new_value);
@@ -597,10 +652,89 @@ plock_value (guint         param,
   return value == OCTA_PLOCK_NONE ? -1 : value;
 }
 
+/* A step bit or lock, as numbers only (FORM_MASK; the caller sets the rest). */
+static Entry *
+add_step (Ctx           *c,
+          char           letter,
+          guint          pattern,
+          OctaTrackType  type,
+          guint          track,
+          guint          step,
+          guint          what,
+          gsize          offset)
+{
+  Entry *e;
+
+  g_array_set_size (c->items, c->items->len + 1);
+  e = &g_array_index (c->items, Entry, c->items->len - 1);
+  e->kind = "step";
+  e->file = c->file;
+  e->offset = offset;
+  e->form = FORM_MASK;
+  e->strd = *c->prefix != '\0';
+  e->letter = letter;
+  e->pattern = pattern;
+  e->u.s.midi = type == OCTA_TRACK_MIDI;
+  e->u.s.track = track;
+  e->u.s.step = step;
+  e->u.s.what = what;
+  return e;
+}
+
+static const char *
+entry_path (OctaDiff    *self,
+            const Entry *e,
+            char         buf[160])
+{
+  const char *name;
+  char base[32];
+
+  if (e->form == FORM_TEXT)
+    return ENTRY_TEXT (self, e)->path;
+  if (e->form == FORM_MASK)
+    name = step_mask_names[e->u.s.what];
+  else
+    name = (e->u.s.midi ? midi_lock_names : audio_lock_names)[e->u.s.what];
+  g_snprintf (base, sizeof base, "%s%c%02u.%c%u", e->strd ? "strd." : "", e->letter,
+              e->pattern + 1u, e->u.s.midi ? 'M' : 'T', e->u.s.track + 1u);
+  return step_path (buf, base, e->u.s.step + 1, name);
+}
+
+static void
+entry_values (OctaDiff    *self,
+              const Entry *e,
+              char         old_buf[16],
+              char         new_buf[16],
+              const char **old_value,
+              const char **new_value)
+{
+  OctaTrackType type;
+
+  switch (e->form)
+    {
+    case FORM_TEXT:
+      *old_value = TEXT_OLD (ENTRY_TEXT (self, e));
+      *new_value = TEXT_NEW (ENTRY_TEXT (self, e));
+      break;
+    case FORM_MASK:
+      *old_value = e->new_raw ? "false" : "true";
+      *new_value = e->new_raw ? "true" : "false";
+      break;
+    default:
+      type = e->u.s.midi ? OCTA_TRACK_MIDI : OCTA_TRACK_AUDIO;
+      format_num (old_buf, plock_value (e->u.s.what, type, e->old_raw));
+      format_num (new_buf, plock_value (e->u.s.what, type, e->new_raw));
+      *old_value = old_buf;
+      *new_value = new_buf;
+      break;
+    }
+}
+
 static void
 diff_track (Ctx           *c,
             const guint8  *a,
             const guint8  *b,
+            char           letter,
             guint          pattern,
             OctaTrackType  type,
             guint          track,
@@ -612,7 +746,6 @@ diff_track (Ctx           *c,
   guint n_settings = audio ? OCTA_N_TRACK_SETTINGS : OCTA_N_TRACK_SETTINGS - 1;
   gsize plock_rel = audio ? 98 : 57;
   gsize timing_rel = audio ? 2210 : 2105;
-  const char *const *lock_names = audio ? audio_lock_names : midi_lock_names;
 
   add_bytes (c, a, b, off, 9, base, 0);
 
@@ -630,14 +763,9 @@ diff_track (Ctx           *c,
       for (guint s = 0; s < OCTA_N_STEPS; s++)
         if (x & (G_GUINT64_CONSTANT (1) << s))
           {
-            gboolean now = (be64 (b + m) >> s) & 1;
+            Entry *e = add_step (c, letter, pattern, type, track, s, k, m + 7 - s / 8);
 
-            char buf[128];
-            Entry *e = add_entry_path (c, "step", step_path (buf, base, s + 1, step_mask_names[k]),
-                                       m + 7 - s / 8);
-
-            g_strlcpy (e->old_buf, now ? "false" : "true", sizeof e->old_buf);
-            g_strlcpy (e->new_buf, now ? "true" : "false", sizeof e->new_buf);
+            e->new_raw = (be64 (b + m) >> s) & 1;
           }
     }
 
@@ -659,12 +787,11 @@ diff_track (Ctx           *c,
       for (guint p = 0; p < OCTA_N_PLOCK_PARAMS; p++)
         if (a[o + p] != b[o + p])
           {
-            char buf[128];
-            Entry *e = add_entry_path (c, "step", step_path (buf, base, s + 1, lock_names[p]),
-                                       o + p);
+            Entry *e = add_step (c, letter, pattern, type, track, s, p, o + p);
 
-            format_num (e->old_buf, plock_value (p, type, a[o + p]));
-            format_num (e->new_buf, plock_value (p, type, b[o + p]));
+            e->form = FORM_LOCK;
+            e->old_raw = a[o + p];
+            e->new_raw = b[o + p];
           }
     }
 
@@ -729,7 +856,7 @@ diff_pattern (Ctx          *c,
       if (memcmp (a + o, b + o, AUDIO_TRACK_SIZE) == 0)
         continue;
       g_snprintf (tb, sizeof tb, "%s.T%u", base, k + 1);
-      diff_track (c, a, b, pattern, OCTA_TRACK_AUDIO, k, tb);
+      diff_track (c, a, b, letter, pattern, OCTA_TRACK_AUDIO, k, tb);
     }
   for (guint k = 0; k < OCTA_N_TRACKS; k++)
     {
@@ -739,7 +866,7 @@ diff_pattern (Ctx          *c,
       if (memcmp (a + o, b + o, MIDI_TRACK_SIZE) == 0)
         continue;
       g_snprintf (tb, sizeof tb, "%s.M%u", base, k + 1);
-      diff_track (c, a, b, pattern, OCTA_TRACK_MIDI, k, tb);
+      diff_track (c, a, b, letter, pattern, OCTA_TRACK_MIDI, k, tb);
     }
 
   if (memcmp (a + t, b + t, 12) == 0)
@@ -1596,13 +1723,12 @@ diff_images (Ctx           *c,
 }
 
 static void
-diff_sides (GArray       *items,
-            GStringChunk *chunk,
+diff_sides (OctaDiff     *self,
             Side          a,
             Side          b,
             const char   *prefix)
 {
-  Ctx c = { items, chunk, prefix, NULL, NULL };
+  Ctx c = { self->items, self->texts, self->chunk, prefix, NULL, NULL };
   g_autofree char *name_a = NULL;
   g_autofree char *name = NULL;
   OctaProjectFile *pa = a.files->project[a.state], *pb = b.files->project[b.state];
@@ -1691,10 +1817,10 @@ diff_files (OctaProjectFiles *a,
 {
   OctaDiff *self = g_object_new (OCTA_TYPE_DIFF, NULL);
 
-  diff_sides (self->items, self->chunk, (Side) { a, OCTA_STATE_WORK },
+  diff_sides (self, (Side) { a, OCTA_STATE_WORK },
               (Side) { b, OCTA_STATE_WORK }, "");
   if (has_state (a, OCTA_STATE_STRD) || has_state (b, OCTA_STATE_STRD))
-    diff_sides (self->items, self->chunk, (Side) { a, OCTA_STATE_STRD },
+    diff_sides (self, (Side) { a, OCTA_STATE_STRD },
                 (Side) { b, OCTA_STATE_STRD },
                 "strd.");
   return self;
@@ -1744,12 +1870,12 @@ octa_diff_new_saved_state (OctaProject *project)
   self = g_object_new (OCTA_TYPE_DIFF, NULL);
   if (!has_state (files, OCTA_STATE_STRD))
     {
-      Ctx c = { self->items, self->chunk, "", "project.strd", "project.strd" };
+      Ctx c = { self->items, self->texts, self->chunk, "", "project.strd", "project.strd" };
 
       add (&c, "file", g_strdup ("saved-state"), g_strdup ("absent"), g_strdup ("present"), -1);
       return self;
     }
-  diff_sides (self->items, self->chunk, (Side) { files, OCTA_STATE_STRD },
+  diff_sides (self, (Side) { files, OCTA_STATE_STRD },
               (Side) { files, OCTA_STATE_WORK },
               "");
   return self;
@@ -1787,7 +1913,7 @@ octa_diff_new_part (OctaPart *part)
   data = octa_bank_file_get_image (bank)->data;
   file = octa_project_files_filename (OCTA_FILE_KIND_BANK, bank_index, OCTA_STATE_WORK);
   base = g_strdup_printf ("%c.part%u", 'A' + bank_index, index + 1);
-  c = (Ctx) { self->items, self->chunk, "", g_intern_string (file), file };
+  c = (Ctx) { self->items, self->texts, self->chunk, "", g_intern_string (file), file };
   diff_part_block (&c, data, octa_bank_part_offset (index, OCTA_PART_SAVED),
                    data, octa_bank_part_offset (index, OCTA_PART_UNSAVED), base);
   return self;
@@ -1870,7 +1996,14 @@ octa_diff_count_in (OctaDiff   *self,
          && (len == 1 || prefix[len - 2] == '.');
   for (guint i = 0; i < self->items->len; i++)
     {
-      const char *path = g_array_index (self->items, Entry, i).path;
+      const Entry *e = &g_array_index (self->items, Entry, i);
+      char buf[160];
+      const char *path;
+
+      /* Most items are steps: skip other banks before printing a path. */
+      if (len > 0 && e->form != FORM_TEXT && prefix[0] != (e->strd ? 's' : e->letter))
+        continue;
+      path = len == 0 ? "" : entry_path (self, e, buf);
 
       if (len == 0)
         n++;
