@@ -9,6 +9,7 @@
 #include "octa-test-gtk-utils.h"
 #include "octa-test-utils.h"
 #include "octa-transaction.h"
+#include "octa-step-grid-private.h"
 #include "octa-window-private.h"
 
 /*
@@ -565,6 +566,73 @@ test_corpus_project (void)
   octa_test_rm_rf (tmp);
 }
 
+/* ---- per-pattern unsaved marks ------------------------------------------- */
+
+static void
+test_unsaved_marks (void)
+{
+  g_autofree char *dir = write_blank_project ("MARKS");
+  OctaWindow *window = new_window ();
+  OctaBankMatrix *matrix;
+  g_autoptr(OctaBank) bank = NULL;
+  g_autoptr(OctaPattern) pattern = NULL;
+  g_autoptr(OctaAudioPatternTrack) track = NULL;
+
+  open_and_wait (window, dir);
+  matrix = window->bank_matrix;
+  for (guint b = 0; b < 16; b++)
+    g_assert_cmphex (octa_bank_matrix_get_unsaved (matrix, b), ==, 0);
+
+  /* one step of A03: A03 is unsaved, A01 is not */
+  bank = octa_project_get_bank (window->project, 0);
+  pattern = octa_bank_get_pattern (bank, 2);
+  track = octa_pattern_get_audio_track (pattern, 1);
+  octa_pattern_track_set_trig (OCTA_PATTERN_TRACK (track), OCTA_TRIG_TYPE_TRIGGER, 7, TRUE);
+  octa_test_gtk_flush ();
+  g_assert_cmphex (octa_bank_matrix_get_unsaved (matrix, 0), ==, 1u << 2);
+  g_assert_false (octa_bank_matrix_get_unsaved (matrix, 0) & 1u);
+  for (guint b = 1; b < 16; b++)
+    g_assert_cmphex (octa_bank_matrix_get_unsaved (matrix, b), ==, 0);
+  octa_bank_matrix_set_cursor (matrix, 0, 0);
+  g_assert_cmphex (octa_pattern_list_get_unsaved (window->pattern_list), ==, 1u << 2);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+  g_free (octa_test_gtk_screenshot_scaled (GTK_WIDGET (matrix), "bank-matrix-unsaved", 3));
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window->pattern_list), "pattern-list-unsaved"));
+
+  /* another bank's list shows its own marks */
+  octa_bank_matrix_set_cursor (matrix, 1, 0);
+  g_assert_cmphex (octa_pattern_list_get_unsaved (window->pattern_list), ==, 0);
+  octa_bank_matrix_set_cursor (matrix, 0, 0);
+
+  /* undo back to the loaded state clears the mark, redo brings it back */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  octa_test_gtk_flush ();
+  g_assert_cmphex (octa_bank_matrix_get_unsaved (matrix, 0), ==, 0);
+  g_assert_cmphex (octa_pattern_list_get_unsaved (window->pattern_list), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  octa_test_gtk_flush ();
+  g_assert_cmphex (octa_bank_matrix_get_unsaved (matrix, 0), ==, 1u << 2);
+
+  /* after a save nothing is unsaved */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (octa_test_gtk_wait_until (is_unmodified, window, 20000));
+  octa_test_gtk_flush ();
+  g_assert_cmphex (octa_bank_matrix_get_unsaved (matrix, 0), ==, 0);
+  g_assert_cmphex (octa_pattern_list_get_unsaved (window->pattern_list), ==, 0);
+
+  /* undo past the save: the pattern differs from the saved bytes again,
+   * and redo back to the saved state clears it */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  octa_test_gtk_flush ();
+  g_assert_cmphex (octa_bank_matrix_get_unsaved (matrix, 0), ==, 1u << 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  octa_test_gtk_flush ();
+  g_assert_cmphex (octa_bank_matrix_get_unsaved (matrix, 0), ==, 0);
+
+  destroy_window (window);
+  remove_project_dir (dir);
+}
+
 /* ---- the demo ------------------------------------------------------------ */
 
 static gboolean
@@ -590,6 +658,16 @@ test_demo (void)
   g_assert_true (octa_pattern_get_has_trigs (octa_window_get_pattern (window)));
   temp = g_strdup (window->temp_dir);
   g_assert_true (g_file_test (temp, G_FILE_TEST_IS_DIR));
+
+  /* the track headers name the demo's samples, not their slots */
+  if (window->step_grid != NULL)
+    {
+      g_autofree char *t1 = _octa_step_grid_dup_sample_name (window->step_grid, 0);
+      g_autofree char *t2 = _octa_step_grid_dup_sample_name (window->step_grid, 1);
+
+      g_assert_cmpstr (t1, ==, "kick");
+      g_assert_cmpstr (t2, ==, "snare");
+    }
 
   {
     GtkWidget *parts[] = { window->pattern_header, window->step_grid, window->step_inspector,
@@ -1059,6 +1137,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/generated-project", test_generated_project);
   g_test_add_func ("/ui/window/close-confirm", test_close_confirm);
   g_test_add_func ("/ui/window/corpus-project", test_corpus_project);
+  g_test_add_func ("/ui/window/unsaved-marks", test_unsaved_marks);
   g_test_add_func ("/ui/window/demo", test_demo);
   g_test_add_func ("/ui/window/pattern-keys", test_pattern_keys);
   g_test_add_func ("/ui/window/drop-folder", test_drop_folder);

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: MIT */
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "octa-bank-matrix.h"
@@ -31,6 +33,12 @@ struct _OctaBankMatrix
   OctaPattern *patterns[OCTA_MATRIX_SIZE][OCTA_MATRIX_SIZE];
   gulong       changed_handler;
 
+  /* Unsaved marks: each bank's bytes as last loaded or saved, as last seen,
+   * and which patterns differ from the saved bytes. */
+  GBytes      *saved_bytes[OCTA_MATRIX_SIZE];
+  GBytes      *seen_bytes[OCTA_MATRIX_SIZE];
+  guint16      unsaved[OCTA_MATRIX_SIZE];
+
   guint        cursor_bank;
   guint        cursor_pattern;
   guint        current_bank;
@@ -53,6 +61,7 @@ enum {
 
 enum {
   PATTERN_ACTIVATED,
+  UNSAVED_CHANGED,
   N_SIGNALS
 };
 
@@ -219,9 +228,116 @@ update_accessible (OctaBankMatrix *self)
                                   -1);
 }
 
+#define PATTERN_OFFSET 22
+#define PATTERN_SIZE   36588
+
+static GBytes *
+encode_bank (OctaProject *project,
+             guint        bank)
+{
+  char name[16];
+
+  g_snprintf (name, sizeof name, "bank%02u.work", bank + 1);
+  return octa_project_encode_file (project, name);
+}
+
+static guint16
+diff_patterns (GBytes *a,
+               GBytes *b)
+{
+  gsize na, nb;
+  const guint8 *da = a != NULL ? g_bytes_get_data (a, &na) : NULL;
+  const guint8 *db = b != NULL ? g_bytes_get_data (b, &nb) : NULL;
+  guint16 mask = 0;
+
+  if (da == NULL || db == NULL)
+    return (da == NULL) == (db == NULL) ? 0 : 0xffff;
+  for (guint p = 0; p < OCTA_MATRIX_SIZE; p++)
+    {
+      gsize off = PATTERN_OFFSET + (gsize) PATTERN_SIZE * p;
+      gboolean in_a = off + PATTERN_SIZE <= na, in_b = off + PATTERN_SIZE <= nb;
+
+      if (in_a != in_b || (in_a && memcmp (da + off, db + off, PATTERN_SIZE) != 0))
+        mask |= 1u << p;
+    }
+  return mask;
+}
+
+static void
+clear_unsaved (OctaBankMatrix *self)
+{
+  for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
+    {
+      g_clear_pointer (&self->saved_bytes[b], g_bytes_unref);
+      g_clear_pointer (&self->seen_bytes[b], g_bytes_unref);
+      self->unsaved[b] = 0;
+    }
+}
+
+static void
+update_unsaved (OctaBankMatrix *self)
+{
+  if (self->project == NULL)
+    return;
+  for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
+    {
+      g_autoptr(GBytes) now = encode_bank (self->project, b);
+
+      /* only a bank whose bytes moved needs the per-pattern look */
+      if (self->seen_bytes[b] != NULL && now != NULL && g_bytes_equal (now, self->seen_bytes[b]))
+        continue;
+      self->unsaved[b] = diff_patterns (self->saved_bytes[b], now);
+      g_clear_pointer (&self->seen_bytes[b], g_bytes_unref);
+      self->seen_bytes[b] = g_steal_pointer (&now);
+    }
+}
+
+/**
+ * octa_bank_matrix_mark_saved:
+ * @self: a matrix
+ *
+ * Takes the project's banks as they are now as the saved state: call it
+ * once the project is loaded or saved. No pattern is unsaved afterwards.
+ */
+void
+octa_bank_matrix_mark_saved (OctaBankMatrix *self)
+{
+  g_return_if_fail (OCTA_IS_BANK_MATRIX (self));
+
+  clear_unsaved (self);
+  if (self->project != NULL)
+    for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
+      {
+        self->saved_bytes[b] = encode_bank (self->project, b);
+        self->seen_bytes[b] = self->saved_bytes[b] != NULL
+                              ? g_bytes_ref (self->saved_bytes[b]) : NULL;
+      }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[UNSAVED_CHANGED], 0);
+}
+
+/**
+ * octa_bank_matrix_get_unsaved:
+ * @self: a matrix
+ * @bank: a bank, 0…15
+ *
+ * Returns: the patterns of @bank (bit p for pattern p + 1) whose bytes differ
+ *   from the bank as last loaded or saved
+ */
+guint16
+octa_bank_matrix_get_unsaved (OctaBankMatrix *self,
+                              guint           bank)
+{
+  g_return_val_if_fail (OCTA_IS_BANK_MATRIX (self), 0);
+  g_return_val_if_fail (bank < OCTA_MATRIX_SIZE, 0);
+  return self->unsaved[bank];
+}
+
 static void
 project_changed_cb (OctaBankMatrix *self)
 {
+  update_unsaved (self);
+  g_signal_emit (self, signals[UNSAVED_CHANGED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_accessible (self);
 }
@@ -275,6 +391,8 @@ octa_bank_matrix_set_project (OctaBankMatrix *self,
       self->changed_handler = g_signal_connect_swapped (project, "changed",
                                                         G_CALLBACK (project_changed_cb), self);
     }
+  /* a project arrives as loaded: that is its saved state */
+  octa_bank_matrix_mark_saved (self);
 
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -560,6 +678,27 @@ octa_bank_matrix_snapshot (GtkWidget   *widget,
             gtk_snapshot_append_border (snapshot, &rect, widths, colors);
           }
 
+        if (self->unsaved[b] & (1u << p))
+          {
+            /* inner dot: unsaved edits, cut out of a filled cell */
+            GskRoundedRect dot;
+            GdkRGBA ink = accent;
+
+            gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x + CELL / 2.0f - 2,
+                                                                        y + CELL / 2.0f - 2,
+                                                                        4, 4), 2);
+            if (pattern != NULL && octa_pattern_get_has_trigs (pattern))
+              {
+                G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+                if (!gtk_style_context_lookup_color (context, "window_bg_color", &ink))
+                  gdk_rgba_parse (&ink, "#ffffff");
+                G_GNUC_END_IGNORE_DEPRECATIONS
+              }
+            gtk_snapshot_push_rounded_clip (snapshot, &dot);
+            gtk_snapshot_append_color (snapshot, &ink, &dot.bounds);
+            gtk_snapshot_pop (snapshot);
+          }
+
         if (b == self->hover_bank && p == self->hover_pattern)
           {
             GdkRGBA hover = fg;
@@ -706,6 +845,7 @@ octa_bank_matrix_dispose (GObject *object)
   if (self->project != NULL)
     g_clear_signal_handler (&self->changed_handler, self->project);
   clear_patterns (self);
+  clear_unsaved (self);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (octa_bank_matrix_parent_class)->dispose (object);
@@ -808,6 +948,15 @@ octa_bank_matrix_class_init (OctaBankMatrixClass *klass)
    *
    * Emitted when a square is clicked or Enter is pressed on the cursor.
    */
+  /**
+   * OctaBankMatrix::unsaved-changed:
+   *
+   * The set of patterns with unsaved edits may have changed.
+   */
+  signals[UNSAVED_CHANGED] =
+    g_signal_new ("unsaved-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   signals[PATTERN_ACTIVATED] =
     g_signal_new ("pattern-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);

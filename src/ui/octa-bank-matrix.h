@@ -28,6 +28,9 @@ void         octa_bank_matrix_set_current      (OctaBankMatrix *self,
 guint        octa_bank_matrix_get_current_bank (OctaBankMatrix *self);
 guint        octa_bank_matrix_get_current_pattern (OctaBankMatrix *self);
 void         octa_bank_matrix_activate_cursor  (OctaBankMatrix *self);
+void         octa_bank_matrix_mark_saved       (OctaBankMatrix *self);
+guint16      octa_bank_matrix_get_unsaved      (OctaBankMatrix *self,
+                                                guint           bank);
 
 /* Words shared by the matrix, the pattern list and the window. */
 guint        octa_ui_pattern_count_trigs       (OctaPattern    *pattern);

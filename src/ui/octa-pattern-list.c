@@ -28,6 +28,7 @@ typedef struct
   GtkWidget *occupancy;
   GtkWidget *part;
   GtkWidget *length;
+  GtkWidget *unsaved;
   guint16    bits;
 } Row;
 
@@ -188,11 +189,55 @@ build_rows (OctaPatternList *self)
       gtk_box_append (GTK_BOX (box), row->part);
       gtk_box_append (GTK_BOX (box), row->length);
 
+      /* unsaved dot; its room is kept so the columns do not shift */
+      row->unsaved = gtk_label_new ("•");
+      gtk_widget_add_css_class (row->unsaved, "accent");
+      gtk_widget_add_css_class (row->unsaved, "pattern-unsaved");
+      gtk_widget_set_tooltip_text (row->unsaved, _("Unsaved edits"));
+      gtk_widget_set_opacity (row->unsaved, 0);
+      gtk_box_append (GTK_BOX (box), row->unsaved);
+
       row->row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
       gtk_widget_add_css_class (row->row, "pattern-row");
       gtk_list_box_append (self->list_box, row->row);
     }
+}
+
+/**
+ * octa_pattern_list_set_unsaved:
+ * @self: a list
+ * @mask: bit p set when pattern p + 1 has unsaved edits
+ *
+ * Shows the unsaved dot on the rows of @mask.
+ */
+void
+octa_pattern_list_set_unsaved (OctaPatternList *self,
+                               guint16          mask)
+{
+  g_return_if_fail (OCTA_IS_PATTERN_LIST (self));
+
+  for (guint i = 0; i < N_ROWS; i++)
+    gtk_widget_set_opacity (self->rows[i].unsaved, (mask & (1u << i)) ? 1 : 0);
+}
+
+/**
+ * octa_pattern_list_get_unsaved:
+ * @self: a list
+ *
+ * Returns: the rows showing the unsaved dot, bit p for pattern p + 1
+ */
+guint16
+octa_pattern_list_get_unsaved (OctaPatternList *self)
+{
+  guint16 mask = 0;
+
+  g_return_val_if_fail (OCTA_IS_PATTERN_LIST (self), 0);
+
+  for (guint i = 0; i < N_ROWS; i++)
+    if (gtk_widget_get_opacity (self->rows[i].unsaved) > 0)
+      mask |= 1u << i;
+  return mask;
 }
 
 static void

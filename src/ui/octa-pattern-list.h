@@ -20,4 +20,8 @@ void       octa_pattern_list_set_current (OctaPatternList *self,
 GtkWidget *octa_pattern_list_get_row     (OctaPatternList *self,
                                           guint            pattern);
 
+void             octa_pattern_list_set_unsaved (OctaPatternList *self,
+                                                guint16          mask);
+guint16          octa_pattern_list_get_unsaved (OctaPatternList *self);
+
 G_END_DECLS

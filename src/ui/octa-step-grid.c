@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "octa-plock-names.h"
+#include "octa-sample-slot.h"
 #include "octa-step-grid.h"
 #include "octa-step-grid-private.h"
 #include "octa-step-inspector.h"
@@ -2233,6 +2234,62 @@ draw_cell (OctaStepGrid    *self,
     gtk_snapshot_pop (snapshot);
 }
 
+/* The header names the slot's file, without its extension ("kick"); an
+ * empty slot keeps its number ("Flex 001"). */
+static char *
+row_sample_name (OctaStepGrid *self,
+                 Row          *row)
+{
+  OctaSlotKind kind;
+  g_autoptr(OctaSampleSlot) slot = NULL;
+
+  if (self->project != NULL
+      && (row->sound.machine == OCTA_MACHINE_KIND_FLEX
+          || row->sound.machine == OCTA_MACHINE_KIND_STATIC)
+      && row->slot <= OCTA_N_SLOTS)
+    {
+      kind = row->sound.machine == OCTA_MACHINE_KIND_FLEX ? OCTA_SLOT_KIND_FLEX
+                                                          : OCTA_SLOT_KIND_STATIC;
+      slot = octa_project_get_sample_slot (self->project, kind, row->slot);
+      if (slot != NULL && octa_sample_slot_get_used (slot))
+        {
+          g_autofree char *path = octa_sample_slot_dup_path (slot);
+          g_autofree char *base = path != NULL && *path != '\0'
+                                  ? g_path_get_basename (path) : NULL;
+
+          if (base != NULL && strcmp (base, ".") != 0 && strcmp (base, "/") != 0)
+            {
+              char *dot = strrchr (base, '.');
+
+              if (dot != NULL && dot != base)
+                *dot = '\0';
+              return g_steal_pointer (&base);
+            }
+        }
+    }
+  return octa_sample_slot_label (row->sound.machine, row->slot);
+}
+
+/*
+ * _octa_step_grid_dup_sample_name:
+ * @grid: an #OctaStepGrid
+ * @row: an audio row, 0…7
+ *
+ * Returns: (transfer full) (nullable): what the row's header names after
+ *   the machine badge: the sample ("kick") or the empty slot ("Flex 001")
+ */
+char *
+_octa_step_grid_dup_sample_name (GtkWidget *grid,
+                                 guint      row)
+{
+  OctaStepGrid *self = OCTA_STEP_GRID (grid);
+
+  g_return_val_if_fail (row < 8, NULL);
+  if (!self->rows[row].sound.known || self->rows[row].slot == 0)
+    return NULL;
+  return row_sample_name (self, &self->rows[row]);
+}
+
 static void
 draw_header (OctaStepGrid  *self,
              GtkSnapshot   *snapshot,
@@ -2254,7 +2311,7 @@ draw_header (OctaStepGrid  *self,
     {
       letter = row->sound.known ? octa_machine_kind_letter (row->sound.machine) : NULL;
       if (row->sound.known && row->slot > 0)
-        name = octa_sample_slot_label (row->sound.machine, row->slot);
+        name = row_sample_name (self, row);
       else if (row->sound.known)
         name = g_strdup (octa_machine_kind_display_name (row->sound.machine));
     }

@@ -271,8 +271,20 @@ matrix_cursor_bank_cb (OctaBankMatrix *matrix,
   octa_pattern_list_set_current (self->pattern_list,
                                  octa_bank_matrix_get_current_bank (matrix) == bank
                                  ? octa_bank_matrix_get_current_pattern (matrix) : G_MAXUINT);
+  octa_pattern_list_set_unsaved (self->pattern_list,
+                                 octa_bank_matrix_get_unsaved (matrix, bank));
   label = g_strdup_printf (_("Bank %c"), bank_letters[bank]);
   gtk_label_set_label (self->bank_label, label);
+}
+
+static void
+matrix_unsaved_cb (OctaBankMatrix *matrix,
+                   OctaWindow     *self)
+{
+  guint bank = octa_bank_matrix_get_cursor_bank (matrix);
+
+  octa_pattern_list_set_unsaved (self->pattern_list,
+                                 octa_bank_matrix_get_unsaved (matrix, bank));
 }
 
 static void
@@ -950,6 +962,7 @@ octa_window_class_init (OctaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, grid_placeholder);
   gtk_widget_class_bind_template_callback (widget_class, matrix_pattern_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, matrix_cursor_bank_cb);
+  gtk_widget_class_bind_template_callback (widget_class, matrix_unsaved_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_pattern_activated_cb);
 
   _octa_window_class_actions_init (klass);
