@@ -189,3 +189,152 @@ octa_test_write_file (const char *path,
   g_file_set_contents (path, data, len, &error);
   g_assert_no_error (error);
 }
+
+#define DAMAGED_NAME "some/dir/damaged.file"
+
+/**
+ * octa_test_assert_refused:
+ * @decode: a typed constructor such as octa_markers_file_new_from_data()
+ * @free_func: frees what @decode returns
+ * @data: (array length=len) (nullable): the bytes
+ * @len: their number
+ * @flags: the load flags
+ * @code: the #OctaCodecError expected
+ * @what: what is wrong, for the failure message
+ *
+ * Fails unless @decode refuses the bytes with @code and a message that
+ * starts with the file's name.
+ */
+void
+octa_test_assert_refused (OctaTestDecodeFunc  decode,
+                          GDestroyNotify      free_func,
+                          const guint8       *data,
+                          gsize               len,
+                          OctaLoadFlags       flags,
+                          int                 code,
+                          const char         *what)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer decoded = decode (data, len, DAMAGED_NAME, flags, &error);
+
+  if (decoded != NULL)
+    {
+      free_func (decoded);
+      g_error ("%s: opened but should have failed", what);
+    }
+  g_assert_error (error, OCTA_CODEC_ERROR, code);
+  if (!g_str_has_prefix (error->message, DAMAGED_NAME ": "))
+    g_error ("%s: message does not name the file: %s", what, error->message);
+}
+
+static guint8 *
+damaged_copy (const guint8 *valid,
+              gsize         len)
+{
+  return g_memdup2 (valid, len);
+}
+
+static void
+fix_checksum (guint8 *data,
+              gsize   len)
+{
+  guint16 sum = octa_checksum_compute (data, len);
+
+  data[len - 2] = sum >> 8;
+  data[len - 1] = sum & 0xFF;
+}
+
+/**
+ * octa_test_check_container_damage:
+ * @kind: the binary kind @valid is
+ * @decode: its typed constructor
+ * @free_func: frees what @decode returns
+ * @valid: (array): a valid file of @kind, octa_file_kind_size() bytes
+ * @cuts: (array length=n_cuts): the kind's own structure boundaries
+ * @n_cuts: how many
+ *
+ * What every binary file type must refuse, with the right code and a message
+ * naming the file: truncation inside the header and at each of @cuts (even
+ * when damage is otherwise allowed), one extra byte, another kind's tag or a
+ * broken FORM/DPS1/zero header byte, and datatype versions other than its own.
+ */
+void
+octa_test_check_container_damage (OctaFileKind        kind,
+                                  OctaTestDecodeFunc  decode,
+                                  GDestroyNotify      free_func,
+                                  const guint8       *valid,
+                                  const gsize        *cuts,
+                                  guint               n_cuts)
+{
+  static const gsize header_cuts[] = { 0, 1, 3, 4, 16, 21, 22, 23 };
+  static const OctaFileKind kinds[] = {
+    OCTA_FILE_KIND_BANK, OCTA_FILE_KIND_MARKERS, OCTA_FILE_KIND_ARRANGEMENT,
+    OCTA_FILE_KIND_SAMPLE_ATTRS,
+  };
+  const OctaLoadFlags lenient = OCTA_LOAD_ALLOW_BAD_CHECKSUM | OCTA_LOAD_ALLOW_BAD_STRUCTURE;
+  gsize size = octa_file_kind_size (kind);
+  guint8 version = octa_file_kind_version (kind);
+  const guint8 versions[] = { 0, version - 1, version + 1, 255 };
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree guint8 *longer = g_malloc0 (size + 1);
+  gsize last = size - 1;
+
+  g_array_append_vals (lengths, header_cuts, G_N_ELEMENTS (header_cuts));
+  g_array_append_vals (lengths, cuts, n_cuts);
+  g_array_append_val (lengths, last);
+
+  for (guint i = 0; i < lengths->len; i++)
+    {
+      gsize len = g_array_index (lengths, gsize, i);
+      g_autofree char *what = g_strdup_printf ("truncated at %" G_GSIZE_FORMAT, len);
+      g_autofree guint8 *copy = damaged_copy (valid, MAX (len, 1));
+
+      octa_test_assert_refused (decode, free_func, len > 0 ? copy : NULL, len, OCTA_LOAD_DEFAULT,
+                                OCTA_CODEC_ERROR_TRUNCATED, what);
+      octa_test_assert_refused (decode, free_func, copy, len, lenient,
+                                OCTA_CODEC_ERROR_TRUNCATED, what);
+    }
+
+  memcpy (longer, valid, size);
+  octa_test_assert_refused (decode, free_func, longer, size + 1, OCTA_LOAD_DEFAULT,
+                            OCTA_CODEC_ERROR_TRUNCATED, "one extra byte");
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree guint8 *copy = damaged_copy (valid, size);
+
+      if (kinds[k] == kind)
+        continue;
+      memcpy (copy + 12, octa_file_kind_tag (kinds[k]), 4);
+      fix_checksum (copy, size);
+      octa_test_assert_refused (decode, free_func, copy, size, OCTA_LOAD_ALLOW_BAD_CHECKSUM,
+                                OCTA_CODEC_ERROR_BAD_MAGIC, octa_file_kind_tag (kinds[k]));
+    }
+
+  {
+    const struct { gsize offset; guint8 value; const char *what; } bytes[] = {
+      { 0, 'f', "FORM" }, { 11, '0', "DPS1" }, { 4, 0x2c, "byte 4" }, { 20, 0x01, "byte 20" },
+    };
+
+    for (guint b = 0; b < G_N_ELEMENTS (bytes); b++)
+      {
+        g_autofree guint8 *copy = damaged_copy (valid, size);
+
+        copy[bytes[b].offset] = bytes[b].value;
+        fix_checksum (copy, size);
+        octa_test_assert_refused (decode, free_func, copy, size, OCTA_LOAD_ALLOW_BAD_CHECKSUM,
+                                  OCTA_CODEC_ERROR_BAD_MAGIC, bytes[b].what);
+      }
+  }
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autofree guint8 *copy = damaged_copy (valid, size);
+      g_autofree char *what = g_strdup_printf ("version %u", versions[v]);
+
+      copy[21] = versions[v];
+      fix_checksum (copy, size);
+      octa_test_assert_refused (decode, free_func, copy, size, OCTA_LOAD_DEFAULT,
+                                OCTA_CODEC_ERROR_UNSUPPORTED_VERSION, what);
+    }
+}

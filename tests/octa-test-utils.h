@@ -25,4 +25,24 @@ void        octa_test_write_file          (const char *path,
                                            const void *data,
                                            gsize len);
 
+typedef gpointer (*OctaTestDecodeFunc) (const guint8  *data,
+                                        gsize          len,
+                                        const char    *name,
+                                        OctaLoadFlags  flags,
+                                        GError       **error);
+
+void        octa_test_assert_refused      (OctaTestDecodeFunc decode,
+                                           GDestroyNotify free_func,
+                                           const guint8 *data,
+                                           gsize len,
+                                           OctaLoadFlags flags,
+                                           int code,
+                                           const char *what);
+void        octa_test_check_container_damage (OctaFileKind kind,
+                                              OctaTestDecodeFunc decode,
+                                              GDestroyNotify free_func,
+                                              const guint8 *valid,
+                                              const gsize *cuts,
+                                              guint n_cuts);
+
 G_END_DECLS
