@@ -7,19 +7,8 @@
 #include "octa-transaction.h"
 #include "octa-window-private.h"
 
-#if defined (OCTA_HAVE_STEP_GRID) && __has_include ("octa-step-grid.h")
-# include "octa-step-grid.h"
-# define HAVE_STEP_GRID 1
-#else
-# define HAVE_STEP_GRID 0
-#endif
-
-#if defined (OCTA_HAVE_PATTERN_HEADER) && __has_include ("octa-pattern-header.h")
-# include "octa-pattern-header.h"
-# define HAVE_PATTERN_HEADER 1
-#else
-# define HAVE_PATTERN_HEADER 0
-#endif
+#include "octa-pattern-header.h"
+#include "octa-step-grid.h"
 
 /* ---- Errors in a musician's words -------------------------------------- */
 
@@ -1269,12 +1258,10 @@ choose_part_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-#if HAVE_PATTERN_HEADER
   OctaWindow *self = OCTA_WINDOW (widget);
 
   if (self->project != NULL && self->pattern_header != NULL)
     octa_pattern_header_choose_part (OCTA_PATTERN_HEADER (self->pattern_header));
-#endif
 }
 
 /* ---- Pattern edits from the list's menu -------------------------------- */
@@ -1309,9 +1296,7 @@ copy_pattern_action (GtkWidget  *widget,
 
   if (pattern == NULL || self->step_grid == NULL)
     return;
-#if HAVE_STEP_GRID
   octa_step_grid_copy_pattern (OCTA_STEP_GRID (self->step_grid), pattern);
-#endif
   label = octa_pattern_dup_label (pattern);
   title = g_strdup_printf (_("Copied pattern %s"), label);
   _octa_window_show_toast (self, title, NULL, NULL);

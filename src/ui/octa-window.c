@@ -8,26 +8,9 @@
 #include "octa-codec.h"
 #include "octa-window-private.h"
 
-#if defined (OCTA_HAVE_STEP_GRID) && __has_include ("octa-step-grid.h")
-# include "octa-step-grid.h"
-# define HAVE_STEP_GRID 1
-#else
-# define HAVE_STEP_GRID 0
-#endif
-
-#if defined (OCTA_HAVE_STEP_INSPECTOR) && __has_include ("octa-step-inspector.h")
-# include "octa-step-inspector.h"
-# define HAVE_STEP_INSPECTOR 1
-#else
-# define HAVE_STEP_INSPECTOR 0
-#endif
-
-#if defined (OCTA_HAVE_PATTERN_HEADER) && __has_include ("octa-pattern-header.h")
-# include "octa-pattern-header.h"
-# define HAVE_PATTERN_HEADER 1
-#else
-# define HAVE_PATTERN_HEADER 0
-#endif
+#include "octa-pattern-header.h"
+#include "octa-step-grid.h"
+#include "octa-step-inspector.h"
 
 /**
  * OctaWindow:
@@ -184,19 +167,11 @@ show_pattern (OctaWindow *self)
 {
   g_autofree char *summary = NULL;
 
-#if HAVE_STEP_GRID
   octa_step_grid_set_pattern (OCTA_STEP_GRID (self->step_grid), self->pattern);
-#endif
-#if HAVE_PATTERN_HEADER
   octa_pattern_header_set_pattern (OCTA_PATTERN_HEADER (self->pattern_header), self->pattern);
-#endif
-#if HAVE_STEP_INSPECTOR && HAVE_STEP_GRID
   /* The grid already chose a step of the new pattern: show that one. */
   octa_step_inspector_set_step (OCTA_STEP_INSPECTOR (self->step_inspector),
                                 octa_step_grid_get_step (OCTA_STEP_GRID (self->step_grid)));
-#elif HAVE_STEP_INSPECTOR
-  octa_step_inspector_set_step (OCTA_STEP_INSPECTOR (self->step_inspector), NULL);
-#endif
 
   if (self->pattern != NULL)
     summary = octa_ui_pattern_dup_summary (self->pattern);
@@ -968,7 +943,6 @@ octa_window_class_init (OctaWindowClass *klass)
   _octa_window_class_actions_init (klass);
 }
 
-#if HAVE_STEP_GRID && HAVE_STEP_INSPECTOR
 static void
 step_selected_cb (GtkWidget  *grid,
                   OctaStep   *step,
@@ -976,7 +950,6 @@ step_selected_cb (GtkWidget  *grid,
 {
   octa_step_inspector_set_step (OCTA_STEP_INSPECTOR (self->step_inspector), step);
 }
-#endif
 
 static void
 add_pattern_widgets (OctaWindow *self)
@@ -986,7 +959,6 @@ add_pattern_widgets (OctaWindow *self)
   self->pattern_widgets_added = TRUE;
   g_clear_handle_id (&self->pattern_widgets_idle, g_source_remove);
 
-#if HAVE_STEP_GRID
   {
     /* All view (1140 px) scrolls sideways in narrower windows. */
     GtkWidget *scroller = gtk_scrolled_window_new ();
@@ -995,18 +967,12 @@ add_pattern_widgets (OctaWindow *self)
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->step_grid);
     adw_bin_set_child (self->grid_slot, scroller);
   }
-#endif
-#if HAVE_PATTERN_HEADER
   self->pattern_header = g_object_new (OCTA_TYPE_PATTERN_HEADER, NULL);
   adw_bin_set_child (self->header_slot, self->pattern_header);
   gtk_widget_set_visible (GTK_WIDGET (self->header_slot), TRUE);
-# if HAVE_STEP_GRID
   /* page, view and layer are shown in the header and kept by the grid */
   octa_pattern_header_set_grid (OCTA_PATTERN_HEADER (self->pattern_header),
                                 OCTA_STEP_GRID (self->step_grid));
-# endif
-#endif
-#if HAVE_STEP_INSPECTOR
   {
     /* the design's 300 px column, whatever the inspector's contents ask */
     GtkWidget *clamp = adw_clamp_new ();
@@ -1018,14 +984,8 @@ add_pattern_widgets (OctaWindow *self)
     adw_bin_set_child (self->inspector_slot, clamp);
   }
   adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
-#else
-  adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->inspector_slot), FALSE);
-#endif
-#if HAVE_STEP_GRID && HAVE_STEP_INSPECTOR
   g_signal_connect_object (self->step_grid, "step-selected",
                            G_CALLBACK (step_selected_cb), self, 0);
-#endif
 }
 
 static gboolean
