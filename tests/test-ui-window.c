@@ -114,7 +114,7 @@ assert_current (OctaWindow *window,
 static gboolean
 title_is_unsaved (OctaWindow *window)
 {
-  const char *title = adw_window_title_get_title (window->window_title);
+  const char *title = adw_view_switcher_title_get_title (window->switcher_title);
 
   /* the window's own title (task switchers) says the same */
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), title));
@@ -229,7 +229,7 @@ test_generated_project (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->main_stack), ==, "project");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->save_button)));
   g_assert_false (title_is_unsaved (window));
-  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "GEN-TEST");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==, "GEN-TEST");
   assert_current (window, "A01");
   g_assert_false (gtk_widget_is_sensitive (window->undo_button));
 
@@ -519,7 +519,7 @@ test_corpus_project (void)
 
   window = new_window ();
   open_and_wait (window, dir);
-  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "BANK-COPY-SRC");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==, "BANK-COPY-SRC");
 
   /* the matrix knows which patterns hold trigs, as the file does */
   for (guint p = 0; p < 16; p++)
@@ -651,8 +651,9 @@ test_demo (void)
 
   octa_window_open_demo (window);
   g_assert_true (octa_test_gtk_wait_until (has_project, window, 20000));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==, "Demo");
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "Demo");
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==,
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==,
                    "Not saved anywhere yet");
   g_assert_true (window->temporary);
   g_assert_true (octa_pattern_get_has_trigs (octa_window_get_pattern (window)));
@@ -796,6 +797,49 @@ assert_accel (const char *action,
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
 
   g_assert_true (g_strv_contains ((const char * const *) accels, accel));
+}
+
+static void
+test_views (void)
+{
+  OctaWindow *window = new_window ();
+  const char *views[] = { "parts", "samples", "arrangements", "project", "patterns" };
+
+  /* the start page has nothing to switch between */
+  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (window->switcher_title));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_button)));
+
+  octa_window_open_demo (window);
+  g_assert_true (octa_test_gtk_wait_until (has_project, window, 20000));
+  g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (window->switcher_title));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "patterns");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_button)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *shot_name = g_strdup_printf ("view-%s", views[i]);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                                 views[i]));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, views[i]);
+      /* the sidebar toggle is the Patterns view's own */
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_button)), ==,
+                       g_str_equal (views[i], "patterns"));
+      octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+      g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), shot_name));
+    }
+
+  /* an unknown view name leaves the window where it was */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "mixer"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "patterns");
+
+  /* the keys of design guide §3.4 */
+  assert_accel ("win.show-view::patterns", "<Alt>1");
+  assert_accel ("win.show-view::project", "<Alt>5");
+
+  gtk_window_close (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
 }
 
 static void
@@ -1139,6 +1183,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/corpus-project", test_corpus_project);
   g_test_add_func ("/ui/window/unsaved-marks", test_unsaved_marks);
   g_test_add_func ("/ui/window/demo", test_demo);
+  g_test_add_func ("/ui/window/views", test_views);
   g_test_add_func ("/ui/window/pattern-keys", test_pattern_keys);
   g_test_add_func ("/ui/window/drop-folder", test_drop_folder);
   g_test_add_func ("/ui/window/damaged-project", test_damaged_project);

@@ -45,6 +45,11 @@ static const struct
   { "win.go-to-pattern", { "<Primary>g", NULL } },
   { "win.choose-part", { "<Primary>p", NULL } },
   { "win.show-help-overlay", { "<Primary>question", NULL } },
+  { "win.show-view::patterns", { "<Alt>1", NULL } },
+  { "win.show-view::parts", { "<Alt>2", NULL } },
+  { "win.show-view::samples", { "<Alt>3", NULL } },
+  { "win.show-view::arrangements", { "<Alt>4", NULL } },
+  { "win.show-view::project", { "<Alt>5", NULL } },
 };
 
 OctaApplication *

@@ -1453,6 +1453,19 @@ _octa_window_actions_init (OctaWindow *self)
   update_save_tooltip (self);
 }
 
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  OctaWindow *self = OCTA_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->project == NULL || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
 void
 _octa_window_class_actions_init (OctaWindowClass *klass)
 {
@@ -1490,4 +1503,5 @@ _octa_window_class_actions_init (OctaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.assign-part", "(uuu)",
                                    assign_part_action);
   gtk_widget_class_install_action (widget_class, "win.nothing", NULL, nothing_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 }

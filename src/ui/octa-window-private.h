@@ -17,6 +17,7 @@ struct _OctaWindow
   GtkToggleButton      *sidebar_button;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
+  AdwViewSwitcherTitle *switcher_title;
   AdwWindowTitle       *window_title;
   AdwSplitButton       *save_button;
   GtkMenuButton        *primary_menu_button;
@@ -26,6 +27,12 @@ struct _OctaWindow
   OctaStartPage        *start_page;
   GtkLabel             *loading_label;
   GtkSpinner           *loading_spinner;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwBin               *parts_slot;
+  AdwBin               *samples_slot;
+  AdwBin               *arrangements_slot;
+  AdwBin               *project_slot;
   AdwFlap              *sidebar_flap;
   OctaBankMatrix       *bank_matrix;
   GtkLabel             *bank_label;

@@ -96,7 +96,9 @@ _octa_window_update_title (OctaWindow *self)
 
   if (self->project == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Octadesk"));
+      adw_view_switcher_title_set_title (self->switcher_title, _("Octadesk"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      adw_window_title_set_title (self->window_title, NULL);
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Octadesk"));
       return;
@@ -117,6 +119,10 @@ _octa_window_update_title (OctaWindow *self)
   else
     subtitle = g_strdup (_("Not saved anywhere yet"));
 
+  /* The switcher shows the title only when the window is too narrow for
+   * the five views; otherwise the title sits beside Save. */
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   window_title = g_strdup_printf ("%s — Octadesk", title);
@@ -152,14 +158,27 @@ _octa_window_update_recent_menu (OctaWindow *self)
     }
 }
 
+/* The sidebar toggle belongs to the Patterns view's flap; the other views
+ * carry their own left column. */
+static void
+view_changed_cb (AdwViewStack *stack,
+                 GParamSpec   *pspec,
+                 OctaWindow   *self)
+{
+  gboolean patterns = g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "patterns") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), self->project != NULL && patterns);
+}
+
 static void
 set_project_chrome_visible (OctaWindow *self,
                             gboolean    visible)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), visible);
   gtk_widget_set_visible (self->undo_button, visible);
   gtk_widget_set_visible (self->redo_button, visible);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), visible);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, visible);
+  view_changed_cb (self->view_stack, NULL, self);
 }
 
 static void
@@ -917,7 +936,14 @@ octa_window_class_init (OctaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, parts_slot);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, samples_slot);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, arrangements_slot);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, project_slot);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, recent_menu);
@@ -938,6 +964,7 @@ octa_window_class_init (OctaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, matrix_pattern_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, matrix_cursor_bank_cb);
   gtk_widget_class_bind_template_callback (widget_class, matrix_unsaved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_pattern_activated_cb);
 
   _octa_window_class_actions_init (klass);
