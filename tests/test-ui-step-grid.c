@@ -889,6 +889,101 @@ test_header (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A sample slot dropped on a step locks it there; on a track header the
+ * pattern's part plays it; a slot of the wrong kind is refused untouched. */
+static void
+test_slot_drops (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(OctaSampleSlot) flex = octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_FLEX, 5);
+  g_autoptr(OctaSampleSlot) flex7 = octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_FLEX,
+                                                                   7);
+  g_autoptr(OctaSampleSlot) stat = octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_STATIC,
+                                                                 3);
+  g_autoptr(OctaSampleSlot) recorder = octa_project_get_sample_slot (f->project,
+                                                                     OCTA_SLOT_KIND_RECORDER, 2);
+  g_autoptr(OctaBank) bank = octa_project_get_bank (f->project, 0);
+  g_autoptr(OctaPart) part = octa_bank_get_part (bank, octa_pattern_get_part (f->pattern) - 1);
+  g_autoptr(OctaAudioPartTrack) t2 = octa_part_get_audio_track (part, 1);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaBankFile) file = NULL;
+  GtkDropTarget *target;
+  GValue value = G_VALUE_INIT;
+  guint before_undo;
+  double x, y;
+  gboolean dropped = FALSE;
+  gint slot = 0;
+
+  {
+    g_autoptr(OctaAudioPartTrack) t1 = octa_part_get_audio_track (part, 0);
+
+    octa_audio_part_track_set_machine (t1, OCTA_MACHINE_KIND_FLEX);
+    octa_audio_part_track_set_machine (t2, OCTA_MACHINE_KIND_STATIC);
+  }
+  octa_test_gtk_flush ();
+  file = encoded_bank (f->project, 0);
+  g_assert_cmpint (octa_bank_file_get_machine (file, octa_pattern_get_part (f->pattern) - 1,
+                                               OCTA_PART_UNSAVED, 0), ==, OCTA_MACHINE_FLEX);
+  g_clear_pointer (&file, octa_bank_file_free);
+
+  /* through the drop target, as a drag from the slot table delivers it */
+  before_undo = n_undo (f);
+  target = GTK_DROP_TARGET (find_controller (GTK_WIDGET (f->grid), GTK_TYPE_DROP_TARGET,
+                                             G_MAXUINT));
+  cell_center (f->grid, 0, 2, &x, &y);
+  g_value_init (&value, OCTA_TYPE_SAMPLE_SLOT);
+  g_value_set_object (&value, flex);
+  g_signal_emit_by_name (target, "drop", &value, x, y, &dropped);
+  g_assert_true (dropped);
+  file = encoded_bank (f->project, 0);
+  g_assert_cmpint (octa_bank_file_get_sample_lock (file, 0, 0, 2), ==, 4);
+  g_clear_pointer (&file, octa_bank_file_free);
+  g_assert_cmpuint (n_undo (f), ==, before_undo + 1);
+
+  /* a recorder buffer is locked as the device numbers it, after Flex 128 */
+  g_assert_true (octa_step_grid_drop_slot (f->grid, recorder, 0, 3, &error));
+  g_assert_no_error (error);
+  file = encoded_bank (f->project, 0);
+  g_assert_cmpint (octa_bank_file_get_sample_lock (file, 0, 0, 3), ==, 129);
+  g_clear_pointer (&file, octa_bank_file_free);
+
+  /* on the header: the track plays Flex 007 */
+  g_assert_true (octa_step_grid_drop_slot (f->grid, flex7, 0, -1, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(OctaAudioPartTrack) t1 = octa_part_get_audio_track (part, 0);
+
+    g_object_get (t1, "flex-slot", &slot, NULL);
+  }
+  g_assert_cmpint (slot, ==, 7);
+  g_assert_cmpuint (n_undo (f), ==, before_undo + 3);
+
+  /* refusals leave every byte as it was */
+  before = octa_project_encode_file (f->project, "bank01.work");
+  g_assert_false (octa_step_grid_drop_slot (f->grid, stat, 0, 4, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_cmpstr (error->message, ==, "T1 plays Flex samples");
+  g_clear_error (&error);
+  g_assert_false (octa_step_grid_drop_slot (f->grid, flex, 1, -1, &error));
+  g_assert_cmpstr (error->message, ==, "T2 plays Static samples");
+  g_clear_error (&error);
+  g_assert_false (octa_step_grid_drop_slot (f->grid, flex, 9, 0, &error));
+  g_assert_cmpstr (error->message, ==, "M2 plays no samples");
+  g_clear_error (&error);
+  after = octa_project_encode_file (f->project, "bank01.work");
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (n_undo (f), ==, before_undo + 3);
+
+  /* a Static slot on the Static track's header is fine */
+  g_assert_true (octa_step_grid_drop_slot (f->grid, stat, 1, -1, &error));
+  g_assert_no_error (error);
+  g_object_get (t2, "static-slot", &slot, NULL);
+  g_assert_cmpint (slot, ==, 3);
+  g_value_unset (&value);
+}
+
 static char *
 screenshot (GtkWidget  *widget,
             const char *name)
@@ -1017,6 +1112,8 @@ main (int   argc,
               fixture_set_up, test_pattern_switch, fixture_tear_down);
   g_test_add ("/ui/step-grid/header", Fixture, NULL,
               fixture_set_up, test_header, fixture_tear_down);
+  g_test_add ("/ui/step-grid/slot-drops", Fixture, NULL,
+              fixture_set_up, test_slot_drops, fixture_tear_down);
   g_test_add ("/ui/step-grid/demo-readout", Fixture, NULL,
               fixture_set_up_demo, test_demo_readout, fixture_tear_down);
   g_test_add ("/ui/step-grid/screenshots", Fixture, NULL,

@@ -213,6 +213,11 @@ struct _OctaStepGrid
   guint              hscroll_policy : 1;
   guint              vscroll_policy : 1;
 
+  /* a sample slot dragged over a cell (step ≥ 0) or a track header (-1) */
+  int                drop_row;
+  int                drop_step;
+  gboolean           drop_ok;
+
   GHashTable        *layouts;
   guint              details_idle;
   GtkWidget         *menu;
@@ -2395,6 +2400,261 @@ draw_numbers (OctaStepGrid  *self,
     }
 }
 
+/* {{{ Sample slots dropped on steps and track headers */
+
+/* Returns whether @slot may go to @row: on a step (@step ≥ 0) as a sample
+ * lock, on the track header (@step < 0) as the track's slot in the part.
+ * @text says what would happen, or why not. */
+static gboolean
+slot_drop_check (OctaStepGrid   *self,
+                 OctaSampleSlot *slot,
+                 guint           row,
+                 int             step,
+                 char          **text)
+{
+  const Row *r = &self->rows[row];
+  OctaSlotKind kind = octa_sample_slot_get_kind (slot);
+  OctaMachineKind wanted = kind == OCTA_SLOT_KIND_STATIC ? OCTA_MACHINE_KIND_STATIC
+                                                         : OCTA_MACHINE_KIND_FLEX;
+  const char *track = row_label (row);
+  g_autofree char *label = octa_sample_slot_dup_label (slot);
+
+  if (r->midi)
+    {
+      *text = g_strdup_printf (_("%s plays no samples"), track);
+      return FALSE;
+    }
+  if (r->part_track == NULL)
+    {
+      *text = g_strdup_printf (_("%s has no part to play it"), track);
+      return FALSE;
+    }
+  if (r->sound.machine != OCTA_MACHINE_KIND_FLEX && r->sound.machine != OCTA_MACHINE_KIND_STATIC)
+    {
+      *text = g_strdup_printf (_("%s plays no samples"), track);
+      return FALSE;
+    }
+  if (r->sound.machine != wanted)
+    {
+      *text = g_strdup_printf (r->sound.machine == OCTA_MACHINE_KIND_STATIC
+                               ? _("%s plays Static samples") : _("%s plays Flex samples"),
+                               track);
+      return FALSE;
+    }
+  if (step >= 0)
+    *text = g_strdup_printf (_("Lock %s on %s step %d"), label, track, step + 1);
+  else
+    *text = g_strdup_printf (_("Play %s on %s"), label, track);
+  return TRUE;
+}
+
+/* The device numbers recorder buffers after the Flex slots: 129…136. */
+static guint
+slot_device_number (OctaSampleSlot *slot)
+{
+  guint number = octa_sample_slot_get_number (slot);
+
+  return octa_sample_slot_get_kind (slot) == OCTA_SLOT_KIND_RECORDER ? 128 + number : number;
+}
+
+static gboolean
+slot_drop_pick (OctaStepGrid *self,
+                double        x,
+                double        y,
+                guint        *row,
+                int          *step)
+{
+  guint r, s;
+
+  if (octa_step_grid_pick_cell (self, x, y, &r, &s))
+    {
+      *row = r;
+      *step = s;
+      return TRUE;
+    }
+  if (x >= 0 && x < HEADER_WIDTH && y >= NUMBER_ROW)
+    {
+      int picked = pick_row (self, y);
+
+      if (picked >= 0)
+        {
+          *row = picked;
+          *step = -1;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+slot_drop_set_target (OctaStepGrid *self,
+                      int           row,
+                      int           step,
+                      gboolean      ok,
+                      const char   *text)
+{
+  if (self->drop_row != row || self->drop_step != step || self->drop_ok != ok)
+    {
+      self->drop_row = row;
+      self->drop_step = step;
+      self->drop_ok = ok;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  /* the readout is the drop chip: it says what will happen before release */
+  if (text != NULL && g_strcmp0 (text, self->readout) != 0)
+    {
+      g_free (self->readout);
+      self->readout = g_strdup (text);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READOUT]);
+    }
+}
+
+static GdkDragAction
+on_slot_drop_motion (GtkDropTarget *target,
+                     double         x,
+                     double         y,
+                     OctaStepGrid  *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  OctaSampleSlot *slot = value != NULL ? g_value_get_object (value) : NULL;
+  g_autofree char *text = NULL;
+  gboolean ok;
+  guint row;
+  int step;
+
+  if (slot == NULL || self->pattern == NULL || !slot_drop_pick (self, x, y, &row, &step))
+    {
+      slot_drop_set_target (self, -1, -1, FALSE, NULL);
+      return 0;
+    }
+  ok = slot_drop_check (self, slot, row, step, &text);
+  slot_drop_set_target (self, row, step, ok, text);
+  return ok ? GDK_ACTION_COPY : 0;
+}
+
+static void
+on_slot_drop_leave (GtkDropTarget *target,
+                    OctaStepGrid  *self)
+{
+  slot_drop_set_target (self, -1, -1, FALSE, NULL);
+  update_readout (self);
+}
+
+/**
+ * octa_step_grid_drop_slot:
+ * @self: a grid
+ * @slot: a sample slot of the grid's project
+ * @row: 0…7, an audio track
+ * @step: a step 0…63 to lock the slot on, or -1 for the track itself
+ * @error: where a refusal is told
+ *
+ * Locks @slot on a step, or makes the pattern's part play it on the track,
+ * as one undoable edit. A slot of the wrong kind for the track's machine
+ * is refused and nothing changes.
+ *
+ * Returns: whether the slot was placed
+ */
+gboolean
+octa_step_grid_drop_slot (OctaStepGrid    *self,
+                          OctaSampleSlot  *slot,
+                          guint            row,
+                          int              step,
+                          GError         **error)
+{
+  g_autofree char *text = NULL;
+  guint number;
+
+  g_return_val_if_fail (OCTA_IS_STEP_GRID (self), FALSE);
+  g_return_val_if_fail (OCTA_IS_SAMPLE_SLOT (slot), FALSE);
+  g_return_val_if_fail (row < N_ROWS && step < (int) N_STEPS, FALSE);
+
+  if (self->pattern == NULL || !slot_drop_check (self, slot, row, step, &text))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           text != NULL ? text : _("No pattern is shown"));
+      return FALSE;
+    }
+
+  number = slot_device_number (slot);
+  octa_project_begin_change (self->project, text);
+  if (step >= 0)
+    {
+      g_autoptr(OctaStep) target = get_step (self, row, step);
+
+      octa_audio_step_set_sample_lock (OCTA_AUDIO_STEP (target), number);
+    }
+  else
+    g_object_set (self->rows[row].part_track,
+                  octa_sample_slot_get_kind (slot) == OCTA_SLOT_KIND_STATIC ? "static-slot"
+                                                                            : "flex-slot",
+                  number, NULL);
+  octa_project_end_change (self->project);
+  return TRUE;
+}
+
+static gboolean
+on_slot_drop (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              OctaStepGrid  *self)
+{
+  OctaSampleSlot *slot = g_value_get_object (value);
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  guint row;
+  int step;
+
+  if (slot != NULL && slot_drop_pick (self, x, y, &row, &step))
+    {
+      done = octa_step_grid_drop_slot (self, slot, row, step, &error);
+      if (done && step >= 0)
+        set_cursor_full (self, row, step, FALSE);
+    }
+  slot_drop_set_target (self, -1, -1, FALSE, NULL);
+  update_readout (self);
+  return done;
+}
+
+static void
+slot_drop_init (OctaStepGrid *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (OCTA_TYPE_SAMPLE_SLOT, GDK_ACTION_COPY);
+
+  gtk_drop_target_set_preload (target, TRUE);
+  g_signal_connect (target, "motion", G_CALLBACK (on_slot_drop_motion), self);
+  g_signal_connect (target, "enter", G_CALLBACK (on_slot_drop_motion), self);
+  g_signal_connect (target, "leave", G_CALLBACK (on_slot_drop_leave), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_slot_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+draw_drop_target (OctaStepGrid  *self,
+                  GtkSnapshot   *snapshot,
+                  const Palette *pal)
+{
+  const Metrics *m = metrics (self);
+  GdkRGBA colour = pal->accent;
+  graphene_rect_t rect;
+
+  if (!self->drop_ok)
+    {
+      GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+      lookup_color (context, "error_color", "#c01c28", &colour);
+    }
+  if (self->drop_step >= 0)
+    cell_rect (self, self->drop_row, self->drop_step, &rect);
+  else
+    rect = GRAPHENE_RECT_INIT (2 + scroll_x (self), row_y (self->drop_row),
+                               HEADER_WIDTH - 6, ROW_HEIGHT);
+  graphene_rect_inset (&rect, -2, -2);
+  append_outline (snapshot, &rect, m->radius + 2, 2, &colour);
+}
+
+/* }}} */
+
 static void
 octa_step_grid_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -2469,6 +2729,9 @@ octa_step_grid_snapshot (GtkWidget   *widget,
                                  &GRAPHENE_RECT_INIT (x, row_y (0) - sy, 1 / scale,
                                                       row_y (15) + ROW_HEIGHT - row_y (0)));
     }
+
+  if (self->drop_row >= 0 && (self->drop_step < 0 || step_visible (self, self->drop_step)))
+    draw_drop_target (self, snapshot, &pal);
 
   /* keyboard focus: Adwaita's ring, only when focus is visible */
   if (gtk_widget_has_visible_focus (widget) && step_visible (self, self->cursor_step))
@@ -3870,6 +4133,7 @@ octa_step_grid_init (OctaStepGrid *self)
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->hover_row = self->hover_step = -1;
   self->press_row = self->press_step = -1;
+  self->drop_row = self->drop_step = -1;
   self->step_repeats = 1;
   self->pattern_length = 16;
   self->master_length = 16;
@@ -3906,6 +4170,8 @@ octa_step_grid_init (OctaStepGrid *self)
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (widget, key);
+
+  slot_drop_init (self);
 
   self->menu = gtk_popover_menu_new_from_model (model);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);

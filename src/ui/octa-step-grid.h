@@ -71,6 +71,11 @@ gboolean           octa_step_grid_pick_cell       (OctaStepGrid      *self,
                                                    double             y,
                                                    guint             *row,
                                                    guint             *step);
+gboolean           octa_step_grid_drop_slot       (OctaStepGrid      *self,
+                                                   OctaSampleSlot    *slot,
+                                                   guint              row,
+                                                   int                step,
+                                                   GError           **error);
 
 GtkWidget         *octa_step_grid_legend_new      (void);
 
