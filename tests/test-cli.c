@@ -466,6 +466,20 @@ test_dump (void)
   static const gint64 oneshot_steps[] = { 9 };
   static const gint64 midi_steps[] = { 64 };
 
+  /* two slices on Flex 005, written as the device would */
+  {
+    g_autofree char *path = g_build_filename (dir, "markers.work", NULL);
+    g_autoptr(OctaMarkersFile) markers = octa_markers_file_new_blank ("markers.work");
+    g_autoptr(GBytes) bytes = NULL;
+
+    octa_markers_file_set_slice_count (markers, OCTA_SLOT_FLEX, 4, 2);
+    octa_markers_file_set_slice (markers, OCTA_SLOT_FLEX, 4, 0,
+                                 (OctaSlice) { 0, 5514, OCTA_SLICE_NO_LOOP });
+    octa_markers_file_set_slice (markers, OCTA_SLOT_FLEX, 4, 1, (OctaSlice) { 5514, 11026, 6000 });
+    bytes = octa_markers_file_encode (markers);
+    write_bytes (path, bytes);
+  }
+
   g_assert_cmpint (run_cli (&run, "dump", "--json", dir), ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   root = parse_json (run.out);
@@ -596,6 +610,17 @@ test_dump (void)
   g_assert_cmpstr (json_object_get_string_member (slot, "path"), ==, "../AUDIO/kick.wav");
   g_assert_cmpint (json_object_get_int_member (slot, "gain"), ==, 48);
   g_assert_true (json_object_has_member (slot, "trim_end"));
+  g_assert_cmpint (json_object_get_int_member (slot, "slice_count"), ==, 2);
+  array = json_object_get_array_member (slot, "slices");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 0), "end"),
+                   ==, 5514);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 0), "loop"),
+                   ==, OCTA_SLICE_NO_LOOP);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 1), "start"),
+                   ==, 5514);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 1), "loop"),
+                   ==, 6000);
 
   array = json_object_get_array_member (top, "arrangements");
   g_assert_cmpuint (json_array_get_length (array), ==, 8);

@@ -584,6 +584,31 @@ add_settings (JsonBuilder           *builder,
   key_values_clear (&settings);
 }
 
+/* Only the counted slices: the rest of the 64 entries is whatever an
+ * earlier slicing left there, which the device ignores. */
+static void
+add_slices (JsonBuilder           *builder,
+            const OctaMarkersFile *markers,
+            OctaSlotType           type,
+            guint                  slot)
+{
+  guint count = MIN (octa_markers_file_get_slice_count (markers, type, slot), 64);
+
+  json_builder_set_member_name (builder, "slices");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < count; i++)
+    {
+      OctaSlice slice = octa_markers_file_get_slice (markers, type, slot, i);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "start", slice.start);
+      add_int (builder, "end", slice.end);
+      add_int (builder, "loop", slice.loop);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_sample_slots (JsonBuilder           *builder,
                   const OctaProjectFile *project,
@@ -621,6 +646,7 @@ add_sample_slots (JsonBuilder           *builder,
                    octa_markers_file_get_loop_point (markers, ref->type, ref->slot));
           add_int (builder, "slice_count",
                    octa_markers_file_get_slice_count (markers, ref->type, ref->slot));
+          add_slices (builder, markers, ref->type, ref->slot);
         }
       json_builder_end_object (builder);
     }
