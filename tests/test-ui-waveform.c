@@ -13,6 +13,7 @@
 #include "octa-codec.h"
 #include "octa-test-gtk-utils.h"
 #include "octa-test-utils.h"
+#include "octa-marker-controls.h"
 #include "octa-waveform.h"
 
 #define RATE       44100
@@ -30,6 +31,7 @@ typedef struct
   OctaMarkers    *markers;
   GtkWidget      *window;
   OctaWaveform   *waveform;
+  GtkWidget      *controls;
 } Fixture;
 
 static gsize
@@ -166,8 +168,17 @@ fixture_set_up (Fixture       *f,
 
   f->window = gtk_window_new ();
   f->waveform = OCTA_WAVEFORM (octa_waveform_new ());
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->waveform));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 200);
+  f->controls = octa_marker_controls_new ();
+  octa_marker_controls_set_waveform (OCTA_MARKER_CONTROLS (f->controls), f->waveform);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_set_vexpand (GTK_WIDGET (f->waveform), TRUE);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->waveform));
+    gtk_box_append (GTK_BOX (box), f->controls);
+    gtk_window_set_child (GTK_WINDOW (f->window), box);
+  }
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1040, 220);
   gtk_window_present (GTK_WINDOW (f->window));
   octa_waveform_set_slot (f->waveform, f->slot);
   wait_loaded (f);
@@ -502,6 +513,83 @@ test_empty_states (Fixture       *f,
 }
 
 static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      else
+        collect (child, type, found);
+    }
+}
+
+static void
+test_controls (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  OctaHistory *history = octa_project_get_history (f->project);
+  g_autoptr(GBytes) b0 = markers_bytes (f);
+  g_autoptr(GBytes) b1 = NULL;
+  GtkSpinButton *trim_start, *trim_end, *loop, *slices;
+  guint n_undo;
+
+  collect (f->controls, GTK_TYPE_SPIN_BUTTON, spins);
+  collect (f->controls, GTK_TYPE_BUTTON, buttons);
+  g_assert_cmpuint (spins->len, ==, 4);
+  trim_start = spins->pdata[0];
+  trim_end = spins->pdata[1];
+  loop = spins->pdata[2];
+  slices = spins->pdata[3];
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (trim_start)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (trim_end), ==, FRAMES);
+  /* Not past the end of the audio */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (trim_end)), ==,
+                     FRAMES);
+
+  /* An exact frame, typed: one undo step, only the trim start bytes */
+  n_undo = octa_history_get_n_undo (history);
+  gtk_spin_button_set_value (trim_start, 1234);
+  b1 = markers_bytes (f);
+  assert_u32_edit (b0, b1, 0, 1234);
+  g_assert_cmpuint (octa_history_get_n_undo (history), ==, n_undo + 1);
+
+  gtk_spin_button_set_value (loop, 20000);
+  g_assert_cmpuint (octa_markers_get_loop_point (f->markers), ==, 20000);
+
+  /* The spin buttons follow undo and edits made elsewhere. */
+  g_assert_true (octa_project_undo (f->project));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (loop), ==, 0);
+  octa_markers_set_trim_end (f->markers, 40000);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (trim_end), ==, 40000);
+
+  /* Make Equal Slices divides trim start … trim end. */
+  gtk_spin_button_set_value (slices, 8);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "Make Equal Slices") == 0)
+      g_signal_emit_by_name (buttons->pdata[i], "clicked");
+  g_assert_cmpuint (octa_markers_get_slice_count (f->markers), ==, 8);
+  {
+    guint s, e;
+
+    octa_markers_get_slice (f->markers, 0, &s, NULL, NULL);
+    g_assert_cmpuint (s, ==, 1234);
+    octa_markers_get_slice (f->markers, 7, NULL, &e, NULL);
+    g_assert_cmpuint (e, ==, 40000);
+  }
+  g_assert_cmpstr (octa_history_get_undo_label (history), ==, "Make equal slices");
+
+  /* No audio, nothing to edit */
+  octa_waveform_set_slot (f->waveform, NULL);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (trim_start)));
+}
+
+static void
 test_screenshot (Fixture       *f,
                  gconstpointer  data)
 {
@@ -543,6 +631,8 @@ main (int   argc,
   g_test_add ("/ui/waveform/tab-order", Fixture, NULL, fixture_set_up, test_tab_order,
               fixture_tear_down);
   g_test_add ("/ui/waveform/empty-states", Fixture, NULL, fixture_set_up, test_empty_states,
+              fixture_tear_down);
+  g_test_add ("/ui/waveform/controls", Fixture, NULL, fixture_set_up, test_controls,
               fixture_tear_down);
   g_test_add ("/ui/waveform/screenshot", Fixture, NULL, fixture_set_up, test_screenshot,
               fixture_tear_down);
