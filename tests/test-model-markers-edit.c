@@ -565,6 +565,73 @@ test_ot_refused (void)
   octa_test_rm_rf (dir);
 }
 
+static gboolean
+is_ot (const char *path)
+{
+  return g_str_has_suffix (path, ".ot");
+}
+
+/* Every real `.ot` file read into a slot and written back: the same bytes
+ * except byte 22 (device flag; we write the tools' 0), the checksum and,
+ * for tool-made files only, the lengths in bars (derived from the frames
+ * and the tempo, since a slot keeps only the tempo). */
+static void
+test_ot_corpus (void)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *dir = NULL;
+  guint applied = 0, same_lengths = 0;
+
+  if (octa_test_skip_without_corpus ())
+    return;
+
+  files = octa_test_find_files (octa_test_corpus_dir (), is_ot);
+  dir = octa_test_make_tmpdir ();
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = files->pdata[i];
+      g_autoptr(OctaSampleSlot) slot = NULL;
+      g_autoptr(OctaMarkers) markers = NULL;
+      g_autoptr(OctaProject) project = project_with_sample (OCTA_SLOT_KIND_FLEX, 1, &slot, &markers);
+      g_autoptr(GFile) in = g_file_new_for_path (path);
+      g_autofree char *out_path = g_build_filename (dir, "out.ot", NULL);
+      g_autoptr(GFile) out = g_file_new_for_path (out_path);
+      g_autoptr(GError) error = NULL;
+      g_autofree guint8 *a = NULL;
+      g_autofree guint8 *b = NULL;
+      gsize alen = 0, blen = 0;
+      gsize allowed[] = { 22, 27, 28, 29, 30, 31, 32, 33, 34, 830, 831 };
+
+      a = octa_test_read_file (path, &alen);
+      if (alen != OT_SIZE)
+        continue;
+      if (!octa_project_apply_ot_file (project, OCTA_SLOT_KIND_FLEX, 1, in, &error))
+        {
+          g_test_message ("%s: refused: %s", path, error->message);
+          continue;
+        }
+      applied++;
+      g_assert_true (octa_project_write_ot_file (project, OCTA_SLOT_KIND_FLEX, 1, out, &error));
+      g_assert_no_error (error);
+      b = octa_test_read_file (out_path, &blen);
+      g_assert_cmpuint (blen, ==, OT_SIZE);
+      octa_test_assert_changed_only (path, a, b, OT_SIZE, allowed, G_N_ELEMENTS (allowed));
+      /* Device-made files (byte 22 = 1) give the rule for the lengths. */
+      if (a[22] == 1)
+        g_assert_cmpmem (a + 27, 8, b + 27, 8);
+      if (memcmp (a + 27, b + 27, 8) == 0)
+        same_lengths++;
+      else
+        g_test_message ("%s: bars x100 stored %u/%u, derived %u/%u (tempo x24 %u, %u frames)",
+                        path, be32 (a + 27), be32 (a + 31), be32 (b + 27), be32 (b + 31),
+                        be32 (a + 23), be32 (a + 50) - be32 (a + 46));
+    }
+  g_test_message ("%u .ot files read and written back; %u with the same lengths in bars",
+                  applied, same_lengths);
+  g_assert_cmpuint (applied, >, 0);
+  octa_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -576,6 +643,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/markers-edit/ot-round-trip", test_ot_round_trip);
   g_test_add_func ("/markers-edit/ot-tempo-slot", test_ot_tempo_slot);
   g_test_add_func ("/markers-edit/ot-refused", test_ot_refused);
+  g_test_add_func ("/markers-edit/ot-corpus", test_ot_corpus);
 
   return g_test_run ();
 }

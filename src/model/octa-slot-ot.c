@@ -183,9 +183,11 @@ octa_project_apply_ot_file (OctaProject   *project,
  * Writes a used slot's attributes and markers as a sample attribute file,
  * atomically (a file already at @dest is replaced whole or not at all).
  * The slot keeps either a tempo or a length in bars; the other one is
- * derived from the trimmed length at 44.1 kHz, as tools do: bars × 100 =
- * round(beats) × 25, tempo = beats per minute of the trimmed part. Without
- * either, the project tempo is used. Byte 22 is 0, the value tools write.
+ * derived from the trimmed length at 44.1 kHz as the device does it (its
+ * own `.ot` files hold the length rounded to hundredths of a bar, not to
+ * whole beats as some tools write), and the loop length is the trim
+ * length. Without either, the project tempo is used. Byte 22 is 0, the
+ * value tools write.
  *
  * Returns: %FALSE when the slot is unused or the file cannot be written
  */
@@ -247,7 +249,7 @@ octa_project_write_ot_file (OctaProject   *project,
                            : (guint32) lround (octa_project_settings_get_tempo (settings) * 24);
       bars_x100 = bars >= 0 && bpm < 0
                   ? (guint32) bars
-                  : (guint32) lround (seconds * tempo_x24 / 24.0 / 60.0) * 25;
+                  : (guint32) lround (seconds * tempo_x24 / 24.0 / 60.0 / 4.0 * 100.0);
     }
 
   sample = octa_sample_file_new_blank (name);
