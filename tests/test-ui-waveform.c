@@ -527,6 +527,39 @@ collect (GtkWidget *root,
     }
 }
 
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *containing)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), containing) != NULL)
+      return labels->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_ruler (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkGesture *drag = find_drag (GTK_WIDGET (f->waveform));
+  double height = gtk_widget_get_height (GTK_WIDGET (f->waveform));
+  g_autoptr(GBytes) before = markers_bytes (f);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *shot = NULL;
+
+  /* A click on the ruler switches seconds and frames, and edits nothing. */
+  g_assert_false (octa_waveform_get_ruler_frames (f->waveform));
+  g_signal_emit_by_name (drag, "drag-begin", x_for (f, 0) + 1, height - 4);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+  g_assert_true (octa_waveform_get_ruler_frames (f->waveform));
+  after = markers_bytes (f);
+  g_assert_true (g_bytes_equal (before, after));
+  shot = octa_test_gtk_screenshot (GTK_WIDGET (f->waveform), "waveform-ruler-frames");
+}
+
 static void
 test_controls (Fixture       *f,
                gconstpointer  data)
@@ -584,6 +617,14 @@ test_controls (Fixture       *f,
   }
   g_assert_cmpstr (octa_history_get_undo_label (history), ==, "Make equal slices");
 
+  /* The length in bars follows the slot's tempo: 38 766 frames at 120 BPM
+   * is 0.44 bars, at 60 BPM 0.22. */
+  g_assert_cmpstr (gtk_label_get_text (find_label (f->controls, " bars")), ==,
+                   "0.879 s · 0.44 bars");
+  octa_sample_slot_set_bpm_x24 (f->slot, 60 * 24);
+  g_assert_cmpstr (gtk_label_get_text (find_label (f->controls, " bars")), ==,
+                   "0.879 s · 0.22 bars");
+
   /* No audio, nothing to edit */
   octa_waveform_set_slot (f->waveform, NULL);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (trim_start)));
@@ -632,6 +673,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/waveform/empty-states", Fixture, NULL, fixture_set_up, test_empty_states,
               fixture_tear_down);
+  g_test_add ("/ui/waveform/ruler", Fixture, NULL, fixture_set_up, test_ruler, fixture_tear_down);
   g_test_add ("/ui/waveform/controls", Fixture, NULL, fixture_set_up, test_controls,
               fixture_tear_down);
   g_test_add ("/ui/waveform/screenshot", Fixture, NULL, fixture_set_up, test_screenshot,

@@ -14,6 +14,7 @@ struct _OctaMarkerControls
 
   OctaWaveform  *waveform;
   OctaMarkers   *markers;
+  OctaSampleSlot *slot;
   gboolean       syncing;
 
   /* template children */
@@ -104,11 +105,17 @@ follow_slot (OctaMarkerControls *self)
 
   if (self->markers != NULL)
     g_signal_handlers_disconnect_by_data (self->markers, self);
+  if (self->slot != NULL)
+    g_signal_handlers_disconnect_by_data (self->slot, self);
   g_clear_object (&self->markers);
+  g_set_object (&self->slot, slot);
   if (slot != NULL)
     {
       self->markers = octa_sample_slot_get_markers (slot);
       g_signal_connect_swapped (self->markers, "changed", G_CALLBACK (refresh_values), self);
+      /* the length in bars follows the slot's tempo */
+      g_signal_connect_swapped (slot, "notify::bpm-x24", G_CALLBACK (refresh_values), self);
+      g_signal_connect_swapped (slot, "notify::trim-bars-x100", G_CALLBACK (refresh_values), self);
     }
   refresh_values (self);
 }

@@ -31,6 +31,7 @@ struct _OctaWaveform
   float           *col_min;
   float           *col_max;
 
+  gboolean         ruler_frames;
   gint             focus;
   gint             drag;
   guint            drag_frame;
@@ -44,6 +45,7 @@ enum {
   PROP_SLOT,
   PROP_LOADED,
   PROP_FOCUS_HANDLE,
+  PROP_RULER_FRAMES,
   N_PROPS
 };
 
@@ -352,6 +354,12 @@ drag_begin (GtkGestureDrag *gesture,
   gint handle;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->peaks != NULL && y >= MAX (FLAG_HEIGHT + 8, gtk_widget_get_height (GTK_WIDGET (self)) -
+                                                        RULER_HEIGHT))
+    {
+      octa_waveform_set_ruler_frames (self, !self->ruler_frames);
+      return;
+    }
   handle = octa_waveform_click (self, x, y, state);
   if (handle == OCTA_WAVEFORM_HANDLE_NONE || (state & GDK_CONTROL_MASK))
     return;
@@ -743,17 +751,20 @@ draw_line (GtkSnapshot   *snapshot,
                              &GRAPHENE_RECT_INIT (x - width / 2, top, width, bottom - top));
 }
 
+/* The smallest 1-2-5 step that keeps the labels 72 px apart. */
 static double
-ruler_step (double seconds,
-            double width)
+ruler_step (double units,
+            double width,
+            double smallest)
 {
-  static const double steps[] = { 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5,
-                                  1, 2, 5, 10, 15, 30, 60, 120, 300, 600 };
+  for (double decade = smallest;; decade *= 10)
+    {
+      static const double mantissas[] = { 1, 2, 5 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (steps[i] * width / seconds >= 72)
-      return steps[i];
-  return 1200;
+      for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
+        if (mantissas[i] * decade * width / units >= 72 || decade > 1e12)
+          return mantissas[i] * decade;
+    }
 }
 
 static void
@@ -764,16 +775,17 @@ draw_ruler (OctaWaveform  *self,
             double         top)
 {
   guint rate = octa_peaks_get_rate (self->peaks);
-  double seconds = (double) view_frames (self) / rate;
-  double step = ruler_step (seconds, width);
-  int decimals = step < 0.01 ? 3 : step < 0.1 ? 2 : step < 1 ? (step == 0.25 ? 2 : 1) : 0;
+  double frames = (double) view_frames (self);
+  double units = self->ruler_frames ? frames : frames / rate;
+  double step = ruler_step (units, width, self->ruler_frames ? 1 : 0.001);
+  int decimals = self->ruler_frames || step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3;
   GdkRGBA tick = with_alpha (&pal->fg, 0.35), ink = with_alpha (&pal->fg, 0.7);
 
   gtk_snapshot_append_color (snapshot, &tick, &GRAPHENE_RECT_INIT (0, top, width, 1));
   for (guint i = 0;; i++)
     {
       double t = step * i;
-      double x = t * width / seconds;
+      double x = t * width / units;
       g_autofree char *text = NULL;
       g_autoptr(PangoLayout) layout = NULL;
       PangoRectangle logical;
@@ -781,7 +793,10 @@ draw_ruler (OctaWaveform  *self,
       if (x > width)
         break;
       gtk_snapshot_append_color (snapshot, &tick, &GRAPHENE_RECT_INIT (floor (x), top, 1, 4));
-      text = g_strdup_printf ("%.*f s", decimals, t);
+      if (self->ruler_frames)
+        text = g_strdup_printf ("%.0f", t);
+      else
+        text = g_strdup_printf ("%.*f s", decimals, t);
       layout = make_layout (self, text, TRUE);
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       if (x + 3 + logical.width > width)
@@ -875,7 +890,10 @@ octa_waveform_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < count; i++)
     draw_line (snapshot, x_for_frame (self, handle_frame (self, OCTA_WAVEFORM_HANDLE_SLICE + i)), 2,
                bottom, 1, &slice_line);
-  loop_color = with_alpha (&pal.fg, 0.8);
+  /* The loop point only matters when the slot loops. */
+  loop_color = with_alpha (&pal.fg,
+                           octa_sample_slot_get_loop_mode (self->slot) == OCTA_LOOP_MODE_OFF
+                           ? 0.35 : 0.8);
   draw_line (snapshot, x_for_frame (self, handle_frame (self, OCTA_WAVEFORM_HANDLE_LOOP)), 2, bottom,
              1, &loop_color);
   draw_line (snapshot, xs, 2, bottom, LINE_WIDTH, &pal.accent_bg);
@@ -1101,6 +1119,9 @@ octa_waveform_get_property (GObject    *object,
     case PROP_FOCUS_HANDLE:
       g_value_set_int (value, self->focus);
       break;
+    case PROP_RULER_FRAMES:
+      g_value_set_boolean (value, self->ruler_frames);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1121,6 +1142,9 @@ octa_waveform_set_property (GObject      *object,
       break;
     case PROP_FOCUS_HANDLE:
       octa_waveform_set_focus_handle (self, g_value_get_int (value));
+      break;
+    case PROP_RULER_FRAMES:
+      octa_waveform_set_ruler_frames (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1153,6 +1177,15 @@ octa_waveform_class_init (OctaWaveformClass *klass)
     g_param_spec_int ("focus-handle", NULL, NULL, OCTA_WAVEFORM_HANDLE_NONE, G_MAXINT,
                       OCTA_WAVEFORM_HANDLE_NONE,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * OctaWaveform:ruler-frames:
+   *
+   * Whether the ruler counts frames instead of seconds; a click on the
+   * ruler toggles it.
+   */
+  properties[PROP_RULER_FRAMES] =
+    g_param_spec_boolean ("ruler-frames", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "waveform");
@@ -1223,6 +1256,8 @@ octa_waveform_set_slot (OctaWaveform   *self,
       g_signal_connect_swapped (self->markers, "changed", G_CALLBACK (markers_changed), self);
       g_signal_connect_swapped (slot, "notify::path", G_CALLBACK (reload), self);
       g_signal_connect_swapped (slot, "notify::used", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (slot, "notify::loop-mode", G_CALLBACK (gtk_widget_queue_draw),
+                                self);
     }
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLOT]);
@@ -1312,4 +1347,25 @@ octa_waveform_get_handle_x (OctaWaveform *self,
     return FALSE;
   *x = x_for_frame (self, handle_frame (self, handle));
   return TRUE;
+}
+
+gboolean
+octa_waveform_get_ruler_frames (OctaWaveform *self)
+{
+  g_return_val_if_fail (OCTA_IS_WAVEFORM (self), FALSE);
+  return self->ruler_frames;
+}
+
+void
+octa_waveform_set_ruler_frames (OctaWaveform *self,
+                                gboolean      ruler_frames)
+{
+  g_return_if_fail (OCTA_IS_WAVEFORM (self));
+
+  ruler_frames = !!ruler_frames;
+  if (self->ruler_frames == ruler_frames)
+    return;
+  self->ruler_frames = ruler_frames;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULER_FRAMES]);
 }

@@ -33,6 +33,9 @@ void            octa_waveform_set_focus_handle (OctaWaveform   *self,
 gboolean        octa_waveform_get_handle_x     (OctaWaveform   *self,
                                                 gint            handle,
                                                 double         *x);
+gboolean        octa_waveform_get_ruler_frames (OctaWaveform   *self);
+void            octa_waveform_set_ruler_frames (OctaWaveform   *self,
+                                                gboolean        ruler_frames);
 gint            octa_waveform_click            (OctaWaveform   *self,
                                                 double          x,
                                                 double          y,
