@@ -5,7 +5,7 @@
 
 /* Enough resolution for a waveform spread over a wide screen at scale 2;
  * narrower views combine buckets. */
-#define MAX_BUCKETS 32768
+#define MAX_BUCKETS 16384
 #define READ_FRAMES 4096
 
 struct _OctaPeaks
@@ -147,7 +147,10 @@ load_thread (GTask        *task,
 }
 
 /* Whole-file cache, main thread only: keyed by path, checked against the
- * file's size and modification time. */
+ * file's size and modification time, holding the files shown last (a
+ * minute of stereo audio costs under 1 MB). */
+#define CACHE_SIZE 24
+
 typedef struct
 {
   OctaPeaks *peaks;
@@ -156,6 +159,27 @@ typedef struct
 } CacheEntry;
 
 static GHashTable *cache;
+static GQueue cache_order = G_QUEUE_INIT;  /* paths, most recent first */
+
+static void
+cache_touch (const char *path)
+{
+  GList *link = g_queue_find_custom (&cache_order, path, (GCompareFunc) g_strcmp0);
+
+  if (link != NULL)
+    {
+      g_queue_unlink (&cache_order, link);
+      g_queue_push_head_link (&cache_order, link);
+      return;
+    }
+  g_queue_push_head (&cache_order, g_strdup (path));
+  while (g_queue_get_length (&cache_order) > CACHE_SIZE)
+    {
+      g_autofree char *oldest = g_queue_pop_tail (&cache_order);
+
+      g_hash_table_remove (cache, oldest);
+    }
+}
 
 static void
 cache_entry_free (gpointer data)
@@ -225,6 +249,11 @@ load_done (GObject      *source,
       entry->size = load->size;
       entry->mtime = load->mtime;
       g_hash_table_replace (cache, g_file_get_path (load->file), entry);
+      {
+        g_autofree char *path = g_file_get_path (load->file);
+
+        cache_touch (path);
+      }
     }
   g_task_return_pointer (task, peaks, (GDestroyNotify) octa_peaks_unref);
 }
@@ -249,6 +278,7 @@ octa_peaks_load_async (GFile               *file,
   entry = cache != NULL && path != NULL ? g_hash_table_lookup (cache, path) : NULL;
   if (entry != NULL && load->stamped && entry->size == load->size && entry->mtime == load->mtime)
     {
+      cache_touch (path);
       g_task_return_pointer (task, octa_peaks_ref (entry->peaks),
                              (GDestroyNotify) octa_peaks_unref);
       return;
