@@ -65,6 +65,7 @@ typedef struct
   GdkRGBA accent;
   GdkRGBA accent_bg;
   GdkRGBA accent_fg;
+  float   strong;  /* 1 in high contrast: lines and the outline at full ink */
 } Palette;
 
 static void
@@ -89,6 +90,7 @@ palette_init (GtkWidget *widget,
   lookup_color (context, "accent_color", dark ? "#78aeed" : "#1c71d8", &pal->accent);
   lookup_color (context, "accent_bg_color", "#3584e4", &pal->accent_bg);
   lookup_color (context, "accent_fg_color", "#ffffff", &pal->accent_fg);
+  pal->strong = adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 1 : 0;
 }
 
 static GdkRGBA
@@ -570,7 +572,7 @@ draw_peaks (OctaWaveform  *self,
       cairo_fill (cr);
 
       gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { pal->fg.red, pal->fg.green, pal->fg.blue,
-                                                  pal->fg.alpha * 0.72 });
+                                                  pal->fg.alpha * MAX (0.72, pal->strong) });
       for (int c = 0; c < columns; c++)
         {
           float lo = self->col_min[lane * columns + c];
@@ -886,7 +888,7 @@ octa_waveform_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_color (snapshot, &dim,
                              &GRAPHENE_RECT_INIT (xe, top, MAX (0, width - xe), bottom - top));
 
-  slice_line = with_alpha (&pal.fg, 0.45);
+  slice_line = with_alpha (&pal.fg, MAX (0.45, pal.strong * 0.8));
   for (guint i = 0; i < count; i++)
     draw_line (snapshot, x_for_frame (self, handle_frame (self, OCTA_WAVEFORM_HANDLE_SLICE + i)), 2,
                bottom, 1, &slice_line);
@@ -1031,40 +1033,75 @@ markers_changed (OctaWaveform *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static char *
+describe_handle (OctaWaveform *self,
+                 gint          handle)
+{
+  guint frame = handle_frame (self, handle);
+  double seconds = (double) frame / octa_peaks_get_rate (self->peaks);
+  char *description;
+
+  switch (handle)
+    {
+    case OCTA_WAVEFORM_HANDLE_TRIM_START:
+      description = g_strdup_printf ("Trim start %.3f s, frame %u", seconds, frame);
+      break;
+    case OCTA_WAVEFORM_HANDLE_TRIM_END:
+      description = g_strdup_printf ("Trim end %.3f s, frame %u", seconds, frame);
+      break;
+    case OCTA_WAVEFORM_HANDLE_LOOP:
+      description = g_strdup_printf ("Loop point %.3f s, frame %u", seconds, frame);
+      break;
+    default:
+      description = g_strdup_printf ("Slice %d of %u, %.3f s, frame %u",
+                                     handle - OCTA_WAVEFORM_HANDLE_SLICE + 1,
+                                     slice_count (self), seconds, frame);
+      break;
+    }
+  return description;
+}
+
 static void
 update_accessible (OctaWaveform *self)
 {
   g_autofree char *description = NULL;
 
   if (self->peaks == NULL || self->focus == OCTA_WAVEFORM_HANDLE_NONE)
-    {
-      description = g_strdup (self->status ? self->status : "");
-    }
+    description = g_strdup (self->status ? self->status : "");
   else
-    {
-      guint frame = handle_frame (self, self->focus);
-      double seconds = (double) frame / octa_peaks_get_rate (self->peaks);
-
-      switch (self->focus)
-        {
-        case OCTA_WAVEFORM_HANDLE_TRIM_START:
-          description = g_strdup_printf ("Trim start %.3f s, frame %u", seconds, frame);
-          break;
-        case OCTA_WAVEFORM_HANDLE_TRIM_END:
-          description = g_strdup_printf ("Trim end %.3f s, frame %u", seconds, frame);
-          break;
-        case OCTA_WAVEFORM_HANDLE_LOOP:
-          description = g_strdup_printf ("Loop point %.3f s, frame %u", seconds, frame);
-          break;
-        default:
-          description = g_strdup_printf ("Slice %d of %u, %.3f s, frame %u",
-                                         self->focus - OCTA_WAVEFORM_HANDLE_SLICE + 1,
-                                         slice_count (self), seconds, frame);
-          break;
-        }
-    }
+    description = describe_handle (self, self->focus);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+static gboolean
+octa_waveform_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard,
+                             GtkTooltip *tooltip)
+{
+  OctaWaveform *self = OCTA_WAVEFORM (widget);
+  gint handle = keyboard ? self->focus : handle_at (self, x);
+  g_autofree char *text = NULL;
+
+  if (handle == OCTA_WAVEFORM_HANDLE_NONE || n_handles (self) == 0)
+    return FALSE;
+  text = describe_handle (self, handle);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+pointer_moved (GtkEventControllerMotion *motion,
+               double                    x,
+               double                    y,
+               OctaWaveform             *self)
+{
+  gboolean over = self->drag != OCTA_WAVEFORM_HANDLE_NONE ||
+                  handle_at (self, x) != OCTA_WAVEFORM_HANDLE_NONE;
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), over ? "col-resize" : NULL);
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -1166,6 +1203,7 @@ octa_waveform_class_init (OctaWaveformClass *klass)
   widget_class->measure = octa_waveform_measure;
   widget_class->size_allocate = octa_waveform_size_allocate;
   widget_class->focus = octa_waveform_focus;
+  widget_class->query_tooltip = octa_waveform_query_tooltip;
 
   properties[PROP_SLOT] =
     g_param_spec_object ("slot", NULL, NULL, OCTA_TYPE_SAMPLE_SLOT,
@@ -1197,6 +1235,7 @@ octa_waveform_init (OctaWaveform *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->focus = OCTA_WAVEFORM_HANDLE_NONE;
   self->drag = OCTA_WAVEFORM_HANDLE_NONE;
@@ -1214,6 +1253,9 @@ octa_waveform_init (OctaWaveform *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  g_signal_connect (motion, "motion", G_CALLBACK (pointer_moved), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "Waveform and markers", -1);
 }
