@@ -92,6 +92,34 @@ make_wav (guint frames,
   return g_byte_array_free_to_bytes (out);
 }
 
+/* 24-bit mono: a decaying 220 Hz tone, like a short hit. */
+static GBytes *
+make_wav24_mono (guint frames)
+{
+  GByteArray *out = g_byte_array_new ();
+  guint32 data_size = frames * 3;
+
+  g_byte_array_append (out, (const guint8 *) "RIFF", 4);
+  put_le (out, 36 + data_size, 4);
+  g_byte_array_append (out, (const guint8 *) "WAVEfmt ", 8);
+  put_le (out, 16, 4);
+  put_le (out, 1, 2);
+  put_le (out, 1, 2);
+  put_le (out, RATE, 4);
+  put_le (out, RATE * 3, 4);
+  put_le (out, 3, 2);
+  put_le (out, 24, 2);
+  g_byte_array_append (out, (const guint8 *) "data", 4);
+  put_le (out, data_size, 4);
+  for (guint i = 0; i < frames; i++)
+    {
+      double v = sin (2 * M_PI * 220.0 * i / RATE) * exp (-4.0 * i / frames) * 0.9;
+
+      put_le (out, (guint32) (gint32) lround (v * 8388607) & 0xFFFFFF, 3);
+    }
+  return g_byte_array_free_to_bytes (out);
+}
+
 static GFile *
 write_bytes (const char *dir,
              const char *name,
@@ -631,6 +659,29 @@ test_controls (Fixture       *f,
 }
 
 static void
+test_mono_24bit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = make_wav24_mono (22050);
+  g_autoptr(GFile) wav = write_bytes (f->tmpdir, "hit.wav", bytes);
+  g_autoptr(OctaSampleSlot) slot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shot = NULL;
+  guint number;
+
+  number = octa_project_add_sample (f->project, OCTA_SLOT_KIND_FLEX, 4, wav,
+                                    OCTA_SAMPLE_POOL_MODE_COPY_TO_PROJECT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (number, ==, 4);
+  slot = octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_FLEX, 4);
+  octa_waveform_set_slot (f->waveform, slot);
+  wait_loaded (f);
+  g_assert_true (octa_waveform_get_loaded (f->waveform));
+  g_assert_cmpuint (octa_waveform_get_frames (f->waveform), ==, 22050);
+  shot = octa_test_gtk_screenshot (f->window, "waveform-mono-24bit");
+}
+
+static void
 test_screenshot (Fixture       *f,
                  gconstpointer  data)
 {
@@ -675,6 +726,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/waveform/ruler", Fixture, NULL, fixture_set_up, test_ruler, fixture_tear_down);
   g_test_add ("/ui/waveform/controls", Fixture, NULL, fixture_set_up, test_controls,
+              fixture_tear_down);
+  g_test_add ("/ui/waveform/mono-24bit", Fixture, NULL, fixture_set_up, test_mono_24bit,
               fixture_tear_down);
   g_test_add ("/ui/waveform/screenshot", Fixture, NULL, fixture_set_up, test_screenshot,
               fixture_tear_down);
