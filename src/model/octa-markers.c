@@ -3,6 +3,8 @@
 
 #include "octa-field-private.h"
 
+#include <string.h>
+
 /**
  * OctaMarkers:
  *
@@ -495,4 +497,218 @@ octa_markers_clear (OctaMarkers *self)
   octa_project_begin_change (project, "Clear markers");
   octa_markers_file_clear_slot (file_of (self), self->type, self->index);
   octa_project_end_change (project);
+}
+
+/* Entries are read and written as a whole table so that an edit that
+ * shifts slices is one pass and records every moved byte. */
+static guint
+read_slices (OctaMarkers *self,
+             OctaSlice   *slices)
+{
+  OctaMarkersFile *file = file_of (self);
+  guint count = octa_markers_file_get_slice_count (file, self->type, self->index);
+
+  for (guint i = 0; i < OCTA_MARKERS_N_SLICES; i++)
+    slices[i] = octa_markers_file_get_slice (file, self->type, self->index, i);
+  return MIN (count, OCTA_MARKERS_N_SLICES);
+}
+
+static void
+write_slices (OctaMarkers     *self,
+              const OctaSlice *slices,
+              guint            count)
+{
+  OctaMarkersFile *file = file_of (self);
+
+  for (guint i = 0; i < OCTA_MARKERS_N_SLICES; i++)
+    {
+      OctaSlice old = octa_markers_file_get_slice (file, self->type, self->index, i);
+
+      if (old.start != slices[i].start || old.end != slices[i].end || old.loop != slices[i].loop)
+        octa_markers_file_set_slice (file, self->type, self->index, i, slices[i]);
+    }
+  if (octa_markers_file_get_slice_count (file, self->type, self->index) != count)
+    octa_markers_file_set_slice_count (file, self->type, self->index, count);
+}
+
+/**
+ * octa_markers_make_equal_slices:
+ * @self: markers
+ * @n_slices: 0…64
+ *
+ * Divides the trimmed part of the sample (trim start to trim end) into
+ * @n_slices slices of equal length, rounded down to whole frames, without
+ * loop points, in one undo step. Entries past the new count are zeroed, as
+ * the device leaves them.
+ */
+void
+octa_markers_make_equal_slices (OctaMarkers *self,
+                                guint        n_slices)
+{
+  OctaSlice slices[OCTA_MARKERS_N_SLICES] = { { 0, 0, 0 } };
+  guint start, end;
+  guint64 length;
+  OctaProject *project;
+
+  g_return_if_fail (OCTA_IS_MARKERS (self));
+  g_return_if_fail (n_slices <= OCTA_MARKERS_N_SLICES);
+
+  start = octa_markers_get_trim_start (self);
+  end = octa_markers_get_trim_end (self);
+  length = end > start ? end - start : 0;
+  for (guint i = 0; i < n_slices; i++)
+    {
+      slices[i].start = start + (guint32) (length * i / n_slices);
+      slices[i].end = start + (guint32) (length * (i + 1) / n_slices);
+      slices[i].loop = OCTA_MARKERS_NO_LOOP;
+    }
+
+  project = project_of (self);
+  octa_project_begin_change (project, "Make equal slices");
+  write_slices (self, slices, n_slices);
+  octa_project_end_change (project);
+}
+
+/* The device makes a new manual slice this long (spec §3.1, FLEX 44). */
+#define NEW_SLICE_FRAMES 64
+
+/**
+ * octa_markers_add_slice:
+ * @self: markers
+ * @position: the new slice's first frame
+ *
+ * Adds a slice starting at @position, keeping the table sorted by start as
+ * the device keeps it, in one undo step. A position inside a slice splits
+ * it there; otherwise the new slice runs to the next slice's start or the
+ * trim end (or is 64 frames long, like a slice made on the device, when
+ * neither lies after @position).
+ *
+ * Returns: the new slice's index, or -1 when all 64 slices are in use or
+ *   a slice already starts at @position
+ */
+gint
+octa_markers_add_slice (OctaMarkers *self,
+                        guint        position)
+{
+  OctaSlice slices[OCTA_MARKERS_N_SLICES];
+  OctaSlice added = { position, 0, OCTA_MARKERS_NO_LOOP };
+  OctaProject *project;
+  guint count, at = 0;
+
+  g_return_val_if_fail (OCTA_IS_MARKERS (self), -1);
+
+  count = read_slices (self, slices);
+  if (count >= OCTA_MARKERS_N_SLICES)
+    return -1;
+  while (at < count && slices[at].start < position)
+    at++;
+  if (at < count && slices[at].start == position)
+    return -1;
+
+  if (at > 0 && slices[at - 1].end > position)
+    {
+      OctaSlice *split = &slices[at - 1];
+
+      added.end = split->end;
+      split->end = position;
+      if (split->loop != OCTA_MARKERS_NO_LOOP && split->loop >= position)
+        {
+          added.loop = split->loop;
+          split->loop = OCTA_MARKERS_NO_LOOP;
+        }
+    }
+  else
+    {
+      guint limit = at < count ? slices[at].start : octa_markers_get_trim_end (self);
+
+      added.end = limit > position ? limit : position + NEW_SLICE_FRAMES;
+    }
+
+  memmove (&slices[at + 1], &slices[at], (count - at) * sizeof (OctaSlice));
+  slices[at] = added;
+
+  project = project_of (self);
+  octa_project_begin_change (project, "Add slice");
+  write_slices (self, slices, count + 1);
+  octa_project_end_change (project);
+  return at;
+}
+
+/**
+ * octa_markers_remove_slice:
+ * @self: markers
+ * @index: a slice below the slice count
+ *
+ * Removes slice @index in one undo step; the slices after it move down and
+ * the freed entry is zeroed. A slice that ended where the removed one began
+ * takes over its length, so removing a cut between two slices joins them.
+ */
+void
+octa_markers_remove_slice (OctaMarkers *self,
+                           guint        index)
+{
+  OctaSlice slices[OCTA_MARKERS_N_SLICES];
+  OctaProject *project;
+  guint count;
+
+  g_return_if_fail (OCTA_IS_MARKERS (self));
+
+  count = read_slices (self, slices);
+  g_return_if_fail (index < count);
+
+  if (index > 0 && slices[index - 1].end == slices[index].start)
+    slices[index - 1].end = slices[index].end;
+  memmove (&slices[index], &slices[index + 1], (count - index - 1) * sizeof (OctaSlice));
+  memset (&slices[count - 1], 0, sizeof (OctaSlice));
+
+  project = project_of (self);
+  octa_project_begin_change (project, "Remove slice");
+  write_slices (self, slices, count - 1);
+  octa_project_end_change (project);
+}
+
+/**
+ * octa_markers_move_slice:
+ * @self: markers
+ * @index: a slice below the slice count
+ * @start: the slice's new first frame
+ *
+ * Moves the start of slice @index, in one undo step. @start is kept between
+ * the previous slice's start and this slice's end so that the table stays
+ * sorted; a previous slice that ended where this one began follows, so the
+ * cut between them moves.
+ *
+ * Returns: the start actually stored
+ */
+guint
+octa_markers_move_slice (OctaMarkers *self,
+                         guint        index,
+                         guint        start)
+{
+  OctaSlice slices[OCTA_MARKERS_N_SLICES];
+  OctaProject *project;
+  guint count, old;
+
+  g_return_val_if_fail (OCTA_IS_MARKERS (self), 0);
+
+  count = read_slices (self, slices);
+  g_return_val_if_fail (index < count, 0);
+
+  if (index > 0 && start <= slices[index - 1].start)
+    start = slices[index - 1].start + 1;
+  if (start > slices[index].end)
+    start = slices[index].end;
+  old = slices[index].start;
+  if (start == old)
+    return old;
+
+  if (index > 0 && slices[index - 1].end == old)
+    slices[index - 1].end = start;
+  slices[index].start = start;
+
+  project = project_of (self);
+  octa_project_begin_change (project, "Move slice");
+  write_slices (self, slices, count);
+  octa_project_end_change (project);
+  return start;
 }

@@ -41,6 +41,15 @@ void            octa_markers_set_slice         (OctaMarkers *self,
 void            octa_markers_set_slices_equal  (OctaMarkers *self,
                                                 guint        n_slices,
                                                 guint        frames);
+void            octa_markers_make_equal_slices (OctaMarkers *self,
+                                                guint        n_slices);
+gint            octa_markers_add_slice         (OctaMarkers *self,
+                                                guint        position);
+void            octa_markers_remove_slice      (OctaMarkers *self,
+                                                guint        index);
+guint           octa_markers_move_slice        (OctaMarkers *self,
+                                                guint        index,
+                                                guint        start);
 gboolean        octa_markers_get_is_empty      (OctaMarkers *self);
 void            octa_markers_clear             (OctaMarkers *self);
 

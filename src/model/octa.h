@@ -29,6 +29,7 @@
 #include "octa-sample-pool.h"
 #include "octa-sample-slot.h"
 #include "octa-scene.h"
+#include "octa-slot-ot.h"
 #include "octa-static-part-track.h"
 #include "octa-step.h"
 #include "octa-thru-part-track.h"
