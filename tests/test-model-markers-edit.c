@@ -592,7 +592,8 @@ test_ot_corpus (void)
       const char *path = files->pdata[i];
       g_autoptr(OctaSampleSlot) slot = NULL;
       g_autoptr(OctaMarkers) markers = NULL;
-      g_autoptr(OctaProject) project = project_with_sample (OCTA_SLOT_KIND_FLEX, 1, &slot, &markers);
+      g_autoptr(OctaProject) project =
+        project_with_sample (OCTA_SLOT_KIND_FLEX, 1, &slot, &markers);
       g_autoptr(GFile) in = g_file_new_for_path (path);
       g_autofree char *out_path = g_build_filename (dir, "out.ot", NULL);
       g_autoptr(GFile) out = g_file_new_for_path (out_path);

@@ -175,7 +175,8 @@ fixture_set_up (Fixture       *f,
   src = g_build_filename (f->tmpdir, "incoming", NULL);
   g_mkdir_with_parents (folder, 0755);
   location = g_file_new_for_path (folder);
-  g_assert_true (octa_project_save_to_folder (blank, location, OCTA_SAVE_MODE_WORKING, NULL, &error));
+  g_assert_true (octa_project_save_to_folder (blank, location, OCTA_SAVE_MODE_WORKING, NULL,
+                                             &error));
   g_assert_no_error (error);
   f->project = octa_project_load (location, NULL, &error);
   g_assert_no_error (error);
@@ -500,10 +501,12 @@ static void
 test_empty_states (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(OctaSampleSlot) gone = octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_FLEX, 2);
-  g_autoptr(OctaSampleSlot) junk = octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_FLEX, 3);
-  g_autoptr(OctaSampleSlot) unused = octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_STATIC,
-                                                                   9);
+  g_autoptr(OctaSampleSlot) gone =
+    octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_FLEX, 2);
+  g_autoptr(OctaSampleSlot) junk =
+    octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_FLEX, 3);
+  g_autoptr(OctaSampleSlot) unused =
+    octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_STATIC, 9);
   g_autoptr(GBytes) text = g_bytes_new_static ("not audio at all, just text\n", 28);
   g_autoptr(GFile) junk_file = write_bytes (f->audio_dir, "junk.wav", text);
   g_autofree char *shot = NULL;

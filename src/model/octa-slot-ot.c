@@ -256,7 +256,8 @@ octa_project_write_ot_file (OctaProject   *project,
   octa_sample_file_set (sample, OCTA_SAMPLE_FIELD_TEMPO_X24, tempo_x24);
   octa_sample_file_set (sample, OCTA_SAMPLE_FIELD_TRIM_LENGTH_X100, bars_x100);
   octa_sample_file_set (sample, OCTA_SAMPLE_FIELD_LOOP_LENGTH_X100, bars_x100);
-  octa_sample_file_set (sample, OCTA_SAMPLE_FIELD_TIMESTRETCH, octa_sample_slot_get_timestretch (slot));
+  octa_sample_file_set (sample, OCTA_SAMPLE_FIELD_TIMESTRETCH,
+                        octa_sample_slot_get_timestretch (slot));
   octa_sample_file_set (sample, OCTA_SAMPLE_FIELD_LOOP_MODE, octa_sample_slot_get_loop_mode (slot));
   octa_sample_file_set (sample, OCTA_SAMPLE_FIELD_GAIN, MIN (octa_sample_slot_get_gain (slot), 96));
   tq = octa_sample_slot_get_trig_quantization (slot);

@@ -125,14 +125,16 @@ static void
 trim_start_changed (OctaMarkerControls *self)
 {
   if (!self->syncing && self->markers != NULL)
-    octa_markers_set_trim_start (self->markers, gtk_spin_button_get_value_as_int (self->trim_start_spin));
+    octa_markers_set_trim_start (self->markers,
+                                 gtk_spin_button_get_value_as_int (self->trim_start_spin));
 }
 
 static void
 trim_end_changed (OctaMarkerControls *self)
 {
   if (!self->syncing && self->markers != NULL)
-    octa_markers_set_trim_end (self->markers, gtk_spin_button_get_value_as_int (self->trim_end_spin));
+    octa_markers_set_trim_end (self->markers,
+                               gtk_spin_button_get_value_as_int (self->trim_end_spin));
 }
 
 static void
@@ -169,8 +171,8 @@ octa_marker_controls_class_init (OctaMarkerControlsClass *klass)
 
   object_class->dispose = octa_marker_controls_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/octadesk/Octadesk/octa-marker-controls.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/octadesk/Octadesk/octa-marker-controls.ui");
   gtk_widget_class_bind_template_child (widget_class, OctaMarkerControls, box);
   gtk_widget_class_bind_template_child (widget_class, OctaMarkerControls, trim_start_spin);
   gtk_widget_class_bind_template_child (widget_class, OctaMarkerControls, trim_end_spin);

@@ -327,7 +327,8 @@ octa_waveform_click (OctaWaveform    *self,
 
   if (state & GDK_CONTROL_MASK)
     {
-      gint index = octa_markers_add_slice (self->markers, snap (self, frame_for_x (self, x), state));
+      guint position = snap (self, frame_for_x (self, x), state);
+      gint index = octa_markers_add_slice (self->markers, position);
 
       if (index >= 0)
         set_focus (self, OCTA_WAVEFORM_HANDLE_SLICE + index);
@@ -456,7 +457,8 @@ key_pressed (GtkEventControllerKey *controller,
       if (slice_count (self) == 0)
         set_focus (self, OCTA_WAVEFORM_HANDLE_TRIM_START);
       else
-        set_focus (self, MIN (handle, (gint) (OCTA_WAVEFORM_HANDLE_SLICE + slice_count (self) - 1)));
+        set_focus (self, MIN (handle,
+                              (gint) (OCTA_WAVEFORM_HANDLE_SLICE + slice_count (self) - 1)));
       return TRUE;
     default:
       return FALSE;
@@ -735,9 +737,11 @@ draw_flags (OctaWaveform  *self,
     }
 
   /* The trim end's flag hangs to the left of its line, over the rest. */
-  flag_init (self, &end_flag, OCTA_WAVEFORM_HANDLE_TRIM_END, "◀", &pal->accent_bg, &pal->accent_fg);
+  flag_init (self, &end_flag, OCTA_WAVEFORM_HANDLE_TRIM_END, "◀", &pal->accent_bg,
+             &pal->accent_fg);
   end_flag.fx = CLAMP (end_flag.x - end_flag.width, 0, MAX (0, width - end_flag.width));
-  draw_flag (self, snapshot, pal, &end_flag, focused && self->focus == OCTA_WAVEFORM_HANDLE_TRIM_END);
+  draw_flag (self, snapshot, pal, &end_flag,
+             focused && self->focus == OCTA_WAVEFORM_HANDLE_TRIM_END);
   flag_clear (&end_flag);
 }
 
@@ -896,8 +900,8 @@ octa_waveform_snapshot (GtkWidget   *widget,
   loop_color = with_alpha (&pal.fg,
                            octa_sample_slot_get_loop_mode (self->slot) == OCTA_LOOP_MODE_OFF
                            ? 0.35 : 0.8);
-  draw_line (snapshot, x_for_frame (self, handle_frame (self, OCTA_WAVEFORM_HANDLE_LOOP)), 2, bottom,
-             1, &loop_color);
+  draw_line (snapshot, x_for_frame (self, handle_frame (self, OCTA_WAVEFORM_HANDLE_LOOP)), 2,
+             bottom, 1, &loop_color);
   draw_line (snapshot, xs, 2, bottom, LINE_WIDTH, &pal.accent_bg);
   draw_line (snapshot, xe, 2, bottom, LINE_WIDTH, &pal.accent_bg);
   draw_flags (self, snapshot, &pal, width, focused);
