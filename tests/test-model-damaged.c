@@ -244,8 +244,10 @@ check_damage (Damage      damage,
   g_assert_true (octa_bank_get_problem (bank) == problem);
   /* An older-format bank is shown as it is; a damaged one stands in empty. */
   g_assert_cmpint (octa_bank_get_has_content (bank), ==, damage == DAMAGE_OLD_VERSION);
+  g_assert_cmpint (octa_bank_get_readable (bank), ==, damage == DAMAGE_OLD_VERSION);
   bank_a = octa_project_get_bank (project, 0);
   g_assert_false (octa_bank_get_read_only (bank_a));
+  g_assert_true (octa_bank_get_readable (bank_a));
   g_assert_null (octa_bank_get_problem (bank_a));
   g_assert_true (octa_bank_get_has_content (bank_a));
 

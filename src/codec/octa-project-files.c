@@ -272,6 +272,7 @@ record_problem (OctaProjectFiles *files,
   problem->error = error;
   problem->size = len;
   problem->version = version;
+  problem->shown = FALSE;
 }
 
 /* Decodes one file into @files, taking @data. With %OCTA_LOAD_SKIP_DAMAGED a
@@ -323,7 +324,10 @@ decode_into (OctaProjectFiles  *files,
   g_free (data);
 
   if (local_error != NULL)
-    record_problem (files, id, len, version, g_steal_pointer (&local_error));
+    {
+      record_problem (files, id, len, version, g_steal_pointer (&local_error));
+      files->problems[id.state][file_id_slot (id)].shown = object != NULL;
+    }
   if (object != NULL)
     slot_set (files, id, object);
   return TRUE;

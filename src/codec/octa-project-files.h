@@ -32,15 +32,18 @@ typedef enum
  * @error: why the file could not be read, or %NULL when it could
  * @size: how many bytes the file has (as far as they were read)
  * @version: its datatype version byte (offset 21), 0 when it has none
+ * @shown: the file is of an older format but its layout checks out, so it
+ *   was opened anyway, read-only
  *
  * What went wrong with one file of a project loaded with
  * %OCTA_LOAD_SKIP_DAMAGED.
  */
 typedef struct
 {
-  GError *error;
-  gsize   size;
-  guint8  version;
+  GError  *error;
+  gsize    size;
+  guint8   version;
+  gboolean shown;
 } OctaFileProblem;
 
 /**

@@ -372,3 +372,18 @@ octa_bank_dup_filename (OctaBank *self)
   g_return_val_if_fail (OCTA_IS_BANK (self), NULL);
   return octa_project_files_filename (OCTA_FILE_KIND_BANK, self->index, OCTA_STATE_WORK);
 }
+
+/**
+ * octa_bank_get_readable:
+ * @self: a bank
+ *
+ * Returns: whether the bank's patterns and parts are what its file holds:
+ *   %FALSE when the file could not be read and the bank stands in empty;
+ *   %TRUE for an older-format bank, shown read-only
+ */
+gboolean
+octa_bank_get_readable (OctaBank *self)
+{
+  g_return_val_if_fail (OCTA_IS_BANK (self), FALSE);
+  return _octa_project_is_shown (self->project, _octa_bank_get_file_id (self));
+}

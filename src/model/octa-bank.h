@@ -27,5 +27,6 @@ OctaPart    *octa_bank_get_part        (OctaBank *self,
 gboolean      octa_bank_get_read_only  (OctaBank *self);
 const GError *octa_bank_get_problem    (OctaBank *self);
 char         *octa_bank_dup_filename   (OctaBank *self);
+gboolean      octa_bank_get_readable   (OctaBank *self);
 
 G_END_DECLS

@@ -73,6 +73,8 @@ const GError        *_octa_project_get_problem        (OctaProject      *self,
                                                        guint             file_id);
 gboolean             _octa_project_is_damaged         (OctaProject      *self,
                                                        guint             file_id);
+gboolean             _octa_project_is_shown           (OctaProject      *self,
+                                                       guint             file_id);
 
 /* For the save path (octa-project-save.c) */
 gboolean             _octa_project_get_on_disk        (OctaProject      *self,

@@ -1126,6 +1126,15 @@ _octa_project_get_problem (OctaProject *self,
   return problem_for_id (self, file_id)->error;
 }
 
+gboolean
+_octa_project_is_shown (OctaProject *self,
+                        guint        file_id)
+{
+  OctaFileProblem *problem = problem_for_id (self, file_id);
+
+  return problem->error == NULL || problem->shown;
+}
+
 /* Saving leaves such a file alone. */
 gboolean
 _octa_project_is_damaged (OctaProject *self,
@@ -1308,7 +1317,7 @@ octa_project_dup_problem_reason (OctaProject *self,
     case OCTA_CODEC_ERROR_UNSUPPORTED_VERSION:
       if (problem->version < octa_file_kind_version (kind))
         {
-          if (image_for_id (self, id) != NULL)
+          if (problem->shown)
             return g_strdup (_("Made by an older Octatrack OS. Octadesk shows it but won't "
                                "change it. Re-save the project on the device (OS 1.40) to "
                                "edit this bank."));
@@ -1477,6 +1486,7 @@ octa_project_open_saved_copy (OctaProject  *self,
   g_clear_error (&problem->error);
   problem->size = 0;
   problem->version = 0;
+  problem->shown = FALSE;
 
   self->replaced = TRUE;
   self->pending_all[id] = TRUE;
