@@ -442,6 +442,55 @@ test_save_as_and_zip_leave_it_out (void)
   fixture_clear (&f);
 }
 
+/* Not only banks: a cut-off markers file and an unreadable saved project
+ * text open the same way, and Save and Store leaves both alone. */
+static void
+test_markers_and_project_strd (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(OctaProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markers_path = NULL;
+  g_autofree char *strd_path = NULL;
+  g_autofree guint8 *markers = NULL;
+  g_auto(GStrv) problems = NULL;
+  g_autofree char *reason = NULL;
+  const guint8 junk[] = "\0\1\2 not project text";
+  gsize len;
+
+  write_project (&f, FALSE);
+  markers_path = g_build_filename (f.dir, "markers.work", NULL);
+  markers = octa_test_read_file (markers_path, &len);
+  len /= 2;
+  octa_test_write_file (markers_path, markers, len);
+  strd_path = g_build_filename (f.dir, "project.strd", NULL);
+  octa_test_write_file (strd_path, junk, sizeof junk);
+
+  project = open_damaged (f.dir);
+  problems = octa_project_dup_problem_files (project);
+  g_assert_cmpuint (g_strv_length (problems), ==, 2);
+  g_assert_cmpstr (problems[0], ==, "markers.work");
+  g_assert_cmpstr (problems[1], ==, "project.strd");
+  reason = octa_project_dup_problem_reason (project, "markers.work");
+  g_assert_cmpstr (reason, ==, "markers.work is 103\u202F500 bytes; a markers file is "
+                               "207\u202F000. The file may have been cut short while copying.");
+
+  toggle_trig (project, 0, 1, 1);
+  g_assert_true (octa_project_save (project, OCTA_SAVE_MODE_DEVICE, OCTA_SAVE_FLAGS_NONE, NULL,
+                                    &error));
+  g_assert_no_error (error);
+  assert_file_is (f.dir, "markers.work", markers, len);
+  assert_file_is (f.dir, "project.strd", junk, sizeof junk);
+  {
+    g_autofree char *markers_strd = g_build_filename (f.dir, "markers.strd", NULL);
+    g_autofree char *bank01_strd = g_build_filename (f.dir, "bank01.strd", NULL);
+
+    g_assert_false (g_file_test (markers_strd, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (bank01_strd, G_FILE_TEST_EXISTS));
+  }
+  fixture_clear (&f);
+}
+
 /* The corpus arrangement whose checksum is not the device's sum. */
 static void
 test_corpus_arrangement_checksum (void)
@@ -496,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/model/damaged/open-saved-copy", test_open_saved_copy);
   g_test_add_func ("/model/damaged/project-work-fatal", test_project_work_stays_fatal);
   g_test_add_func ("/model/damaged/save-as-and-zip", test_save_as_and_zip_leave_it_out);
+  g_test_add_func ("/model/damaged/markers-and-project-strd", test_markers_and_project_strd);
   g_test_add_func ("/model/damaged/corpus-arrangement", test_corpus_arrangement_checksum);
 
   return g_test_run ();

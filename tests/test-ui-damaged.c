@@ -7,6 +7,7 @@
 #include "octa-bank-problem-page.h"
 #include "octa-codec.h"
 #include "octa-file-banner.h"
+#include "octa-project-view.h"
 #include "octa-test-gtk-utils.h"
 #include "octa-test-utils.h"
 #include "octa-window-private.h"
@@ -133,6 +134,15 @@ test_damaged_bank (void)
                    "The file may have been cut short while copying.");
   g_assert_true (gtk_widget_get_visible (octa_bank_problem_page_get_open_saved_button (page)));
   g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "damaged-bank"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "damaged-bank-dark"));
+  g_free (octa_test_gtk_screenshot_scaled (GTK_WIDGET (window->bank_matrix),
+                                           "bank-matrix-damaged-dark", 3));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
 
   dialog = octa_file_banner_show_details (banner);
   g_assert_nonnull (dialog);
@@ -144,6 +154,19 @@ test_damaged_bank (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
   octa_test_gtk_flush ();
+
+  /* The Project view counts the same files (the demo's samples were not
+   * written next to it, so they are missing too). */
+  {
+    GtkWidget *view = octa_project_view_new ();
+
+    g_object_ref_sink (view);
+    octa_project_view_set_project (OCTA_PROJECT_VIEW (view), project);
+    g_assert_cmpstr (octa_project_view_get_health_summary (OCTA_PROJECT_VIEW (view)), ==,
+                     "2 files couldn't be read; 5 samples are missing");
+    octa_project_view_set_project (OCTA_PROJECT_VIEW (view), NULL);
+    g_object_unref (view);
+  }
 
   /* Open Saved Copy: bank C is back, editable; the arrangement stays unread. */
   g_signal_emit_by_name (octa_bank_problem_page_get_open_saved_button (page), "clicked");
