@@ -288,7 +288,8 @@ check_container (OctaFileKind   kind,
         return FALSE;
       }
 
-  if (data[OCTA_VERSION_OFFSET] != info->version)
+  if (data[OCTA_VERSION_OFFSET] != info->version &&
+      !((flags & OCTA_LOAD_ALLOW_OLDER_VERSION) && data[OCTA_VERSION_OFFSET] < info->version))
     {
       g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_UNSUPPORTED_VERSION,
                    "%s: unsupported %s version %u at offset 21 (OS 1.40 files have version %u)",
@@ -566,6 +567,8 @@ octa_image_set_u8 (OctaImage *image,
 {
   g_return_if_fail (offset >= OCTA_HEADER_SIZE && offset < image->size - 2);
 
+  if (image->read_only)
+    return;
   if (image->data[offset] != value)
     {
       if (image->change_func != NULL)
@@ -610,6 +613,8 @@ octa_image_set_bytes (OctaImage    *image,
 {
   g_return_if_fail (offset >= OCTA_HEADER_SIZE && offset + len <= image->size - 2);
 
+  if (image->read_only)
+    return;
   if (image->change_func != NULL)
     {
       for (gsize i = 0; i < len; i++)

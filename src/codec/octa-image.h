@@ -31,12 +31,19 @@ typedef enum
  *   repairs such files itself); the stored checksum is kept until the image is edited
  * @OCTA_LOAD_ALLOW_BAD_STRUCTURE: open a file whose inner magic strings or index
  *   bytes are wrong
+ * @OCTA_LOAD_SKIP_DAMAGED: for whole projects: a binary file (or `project.strd`)
+ *   that cannot be read is left out and its error kept with the files, instead
+ *   of failing the load; `project.work` stays fatal
+ * @OCTA_LOAD_ALLOW_OLDER_VERSION: open a file whose datatype version is older
+ *   than the one OS 1.40 writes, when its size and layout still check out
  */
 typedef enum
 {
   OCTA_LOAD_DEFAULT = 0,
   OCTA_LOAD_ALLOW_BAD_CHECKSUM = 1 << 0,
   OCTA_LOAD_ALLOW_BAD_STRUCTURE = 1 << 1,
+  OCTA_LOAD_SKIP_DAMAGED = 1 << 2,
+  OCTA_LOAD_ALLOW_OLDER_VERSION = 1 << 3,
 } OctaLoadFlags;
 
 #define OCTA_BANK_SIZE          636113
@@ -56,6 +63,8 @@ typedef enum
  * @name: the name used in messages (usually the file's path)
  * @modified: %TRUE once any byte was changed through a setter
  * @checksum_ok_at_load: whether the stored checksum matched when loaded
+ * @read_only: setters leave the image alone: it stands for a file that could
+ *   not be read, or one in a format Octadesk must not write
  *
  * A raw fixed-size binary image of one Octatrack file. Every typed file
  * (bank, markers, arrangement, sample attributes) is a view over one of these:
@@ -90,6 +99,7 @@ struct _OctaImage
   gboolean             checksum_ok_at_load;
   OctaImageChangeFunc  change_func;
   gpointer             change_data;
+  gboolean             read_only;
 };
 
 const char   *octa_file_kind_to_string      (OctaFileKind   kind);

@@ -208,6 +208,131 @@ slot_decode (FileId          id,
   return NULL;
 }
 
+static guint
+file_id_slot (FileId id)
+{
+  switch (id.kind)
+    {
+    case OCTA_FILE_KIND_PROJECT:
+      return 0;
+    case OCTA_FILE_KIND_BANK:
+      return 1 + id.index;
+    case OCTA_FILE_KIND_MARKERS:
+      return 1 + OCTA_N_BANKS;
+    case OCTA_FILE_KIND_ARRANGEMENT:
+      return 2 + OCTA_N_BANKS + id.index;
+    case OCTA_FILE_KIND_UNKNOWN:
+    case OCTA_FILE_KIND_SAMPLE_ATTRS:
+    default:
+      g_assert_not_reached ();
+    }
+  return 0;
+}
+
+static OctaImage *
+slot_image (FileId   id,
+            gpointer object)
+{
+  switch (id.kind)
+    {
+    case OCTA_FILE_KIND_BANK:
+      return octa_bank_file_get_image (object);
+    case OCTA_FILE_KIND_MARKERS:
+      return octa_markers_file_get_image (object);
+    case OCTA_FILE_KIND_ARRANGEMENT:
+      return octa_arrangement_file_get_image (object);
+    case OCTA_FILE_KIND_PROJECT:
+    case OCTA_FILE_KIND_UNKNOWN:
+    case OCTA_FILE_KIND_SAMPLE_ATTRS:
+    default:
+      return NULL;
+    }
+}
+
+/* Whether a failure to read @id is kept as a problem of that file rather
+ * than failing the whole load: without project.work there is no project. */
+static gboolean
+may_skip (FileId        id,
+          OctaLoadFlags flags)
+{
+  return (flags & OCTA_LOAD_SKIP_DAMAGED) != 0 &&
+         !(id.kind == OCTA_FILE_KIND_PROJECT && id.state == OCTA_STATE_WORK);
+}
+
+static void
+record_problem (OctaProjectFiles *files,
+                FileId            id,
+                gsize             len,
+                guint8            version,
+                GError           *error)
+{
+  OctaFileProblem *problem = &files->problems[id.state][file_id_slot (id)];
+
+  g_clear_error (&problem->error);
+  problem->error = error;
+  problem->size = len;
+  problem->version = version;
+  problem->shown = FALSE;
+}
+
+/* Decodes one file into @files, taking @data. With %OCTA_LOAD_SKIP_DAMAGED a
+ * file that cannot be read is recorded in files->problems instead; one that
+ * fails only on an older datatype version is opened read-only if its
+ * layout checks out, and recorded all the same. */
+static gboolean
+decode_into (OctaProjectFiles  *files,
+             FileId             id,
+             guint8            *data,
+             gsize              len,
+             const char        *label,
+             OctaLoadFlags      flags,
+             GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint8 version = 0;
+  gpointer object;
+
+  if (!may_skip (id, flags))
+    {
+      if (id.kind == OCTA_FILE_KIND_BANK)
+        object = octa_bank_file_new_take (data, len, label, flags, error);
+      else
+        {
+          object = slot_decode (id, data, len, label, flags, error);
+          g_free (data);
+        }
+      if (object == NULL)
+        return FALSE;
+      slot_set (files, id, object);
+      return TRUE;
+    }
+
+  if (id.kind != OCTA_FILE_KIND_PROJECT && len > OCTA_VERSION_OFFSET)
+    version = data[OCTA_VERSION_OFFSET];
+
+  object = slot_decode (id, data, len, label, flags & ~OCTA_LOAD_SKIP_DAMAGED, &local_error);
+  if (object == NULL &&
+      g_error_matches (local_error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_UNSUPPORTED_VERSION) &&
+      version < octa_file_kind_version (id.kind))
+    {
+      object = slot_decode (id, data, len, label,
+                            (flags & ~OCTA_LOAD_SKIP_DAMAGED) | OCTA_LOAD_ALLOW_OLDER_VERSION,
+                            NULL);
+      if (object != NULL)
+        slot_image (id, object)->read_only = TRUE;
+    }
+  g_free (data);
+
+  if (local_error != NULL)
+    {
+      record_problem (files, id, len, version, g_steal_pointer (&local_error));
+      files->problems[id.state][file_id_slot (id)].shown = object != NULL;
+    }
+  if (object != NULL)
+    slot_set (files, id, object);
+  return TRUE;
+}
+
 static gsize
 slot_read_cap (FileId id)
 {
@@ -323,6 +448,7 @@ octa_project_files_free (OctaProjectFiles *files)
 
       slot_free (id, slot_get (files, id));
       slot_set (files, id, NULL);
+      g_clear_error (&files->problems[id.state][file_id_slot (id)].error);
     }
   g_free (files->name);
   g_free (files);
@@ -391,7 +517,9 @@ base_name_of_dir (const char *dir)
  *
  * Reads and decodes every project file present in @dir; absent files stay
  * %NULL, so a partial project opens. A file that fails to decode fails the
- * whole load with the decoder's error, which names the file's path. A folder
+ * whole load with the decoder's error, which names the file's path, unless
+ * @flags has %OCTA_LOAD_SKIP_DAMAGED: then only `project.work` does, and the
+ * other files' errors are kept in the problems of the result. A folder
  * without any project file gives %OCTA_CODEC_ERROR_NOT_FOUND.
  *
  * Returns: (transfer full) (nullable): the project's files
@@ -430,8 +558,8 @@ octa_project_files_load_dir (const char     *dir,
       g_autofree char *filename = file_id_filename (id);
       g_autofree char *path = g_build_filename (dir, filename, NULL);
       g_autofree guint8 *data = NULL;
+      g_autoptr(GError) read_error = NULL;
       gsize len = 0;
-      gpointer object;
 
       if (g_lstat (path, &st) != 0)
         {
@@ -444,16 +572,19 @@ octa_project_files_load_dir (const char     *dir,
           return NULL;
         }
 
-      if (!octa_read_file (path, slot_read_cap (id), &data, &len, error))
-        return NULL;
+      if (!octa_read_file (path, slot_read_cap (id), &data, &len, &read_error))
+        {
+          if (!may_skip (id, flags))
+            {
+              g_propagate_error (error, g_steal_pointer (&read_error));
+              return NULL;
+            }
+          record_problem (files, id, (gsize) st.st_size, 0, g_steal_pointer (&read_error));
+          continue;
+        }
 
-      if (id.kind == OCTA_FILE_KIND_BANK)
-        object = octa_bank_file_new_take (g_steal_pointer (&data), len, path, flags, error);
-      else
-        object = slot_decode (id, data, len, path, flags, error);
-      if (object == NULL)
+      if (!decode_into (files, id, g_steal_pointer (&data), len, path, flags, error))
         return NULL;
-      slot_set (files, id, object);
     }
 
   if (octa_project_files_count (files) == 0)
@@ -1000,7 +1131,7 @@ octa_project_files_load_zip (const char     *zip_path,
       g_autofree char *label = NULL;
       g_autoptr(GByteArray) buf = NULL;
       ZipEntry *entry;
-      gpointer object;
+      gsize len;
 
       if (zr->folder[0] == '\0')
         path = g_strdup (filename);
@@ -1017,10 +1148,10 @@ octa_project_files_load_zip (const char     *zip_path,
         return NULL;
 
       label = g_strdup_printf ("%s!%s", zip_path, entry->name);
-      object = slot_decode (id, buf->data, buf->len, label, flags, error);
-      if (object == NULL)
+      len = buf->len;
+      if (!decode_into (files, id, g_byte_array_free (g_steal_pointer (&buf), FALSE), len,
+                        label, flags, error))
         return NULL;
-      slot_set (files, id, object);
     }
 
   if (octa_project_files_count (files) == 0)

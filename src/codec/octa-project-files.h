@@ -24,6 +24,28 @@ typedef enum
 #define OCTA_ZIP_MAX_TOTAL_SIZE     (G_GUINT64_CONSTANT (4) * 1024 * 1024 * 1024)
 #define OCTA_ZIP_MAX_PROJECT_FILE   (G_GUINT64_CONSTANT (1) * 1024 * 1024)
 
+/* Files per state: project text, 16 banks, markers, 8 arrangements. */
+#define OCTA_N_PROJECT_FILE_SLOTS 26
+
+/**
+ * OctaFileProblem:
+ * @error: why the file could not be read, or %NULL when it could
+ * @size: how many bytes the file has (as far as they were read)
+ * @version: its datatype version byte (offset 21), 0 when it has none
+ * @shown: the file is of an older format but its layout checks out, so it
+ *   was opened anyway, read-only
+ *
+ * What went wrong with one file of a project loaded with
+ * %OCTA_LOAD_SKIP_DAMAGED.
+ */
+typedef struct
+{
+  GError  *error;
+  gsize    size;
+  guint8   version;
+  gboolean shown;
+} OctaFileProblem;
+
 /**
  * OctaProjectFiles:
  * @name: the project's name (its folder name)
@@ -31,6 +53,9 @@ typedef enum
  * @banks: bankNN files, [state][bank]
  * @markers: markers files
  * @arrangements: arrNN files, [state][arrangement]
+ * @problems: per state and slot (0 project, 1–16 banks, 17 markers, 18–25
+ *   arrangements), the files that could not be read; such a file is %NULL,
+ *   except one of an older format that was opened for reading only
  *
  * Every file of one project, as loaded. Absent files are %NULL: a project
  * missing some of them still opens.
@@ -42,6 +67,7 @@ typedef struct
   OctaBankFile        *banks[2][OCTA_N_BANKS];
   OctaMarkersFile     *markers[2];
   OctaArrangementFile *arrangements[2][8];
+  OctaFileProblem      problems[2][OCTA_N_PROJECT_FILE_SLOTS];
 } OctaProjectFiles;
 
 char          *octa_project_files_filename     (OctaFileKind kind,

@@ -17,6 +17,7 @@ struct _OctaBank
   OctaProject *project;
   guint        index;
   gboolean     has_content;
+  gboolean     read_only;
   OctaPattern *patterns[OCTA_N_PATTERNS];  /* not owned: cleared as they go */
   OctaPart    *parts[OCTA_N_PARTS];
 };
@@ -28,6 +29,8 @@ enum {
   PROP_INDEX,
   PROP_LETTER,
   PROP_HAS_CONTENT,
+  PROP_READ_ONLY,
+  PROP_PROBLEM,
   N_PROPS
 };
 
@@ -54,10 +57,18 @@ octa_bank_refresh (GObject *object)
   OctaBank *self = OCTA_BANK (object);
   gboolean has_content = compute_has_content (self);
 
+  gboolean read_only = _octa_project_is_damaged (self->project, _octa_bank_get_file_id (self));
+
   if (has_content != self->has_content)
     {
       self->has_content = has_content;
       g_object_notify_by_pspec (object, properties[PROP_HAS_CONTENT]);
+    }
+  if (read_only != self->read_only)
+    {
+      self->read_only = read_only;
+      g_object_notify_by_pspec (object, properties[PROP_READ_ONLY]);
+      g_object_notify_by_pspec (object, properties[PROP_PROBLEM]);
     }
 }
 
@@ -91,6 +102,12 @@ octa_bank_get_property (GObject    *object,
       break;
     case PROP_HAS_CONTENT:
       g_value_set_boolean (value, self->has_content);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_boxed (value, octa_bank_get_problem (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -130,6 +147,25 @@ octa_bank_class_init (OctaBankClass *klass)
     g_param_spec_boolean ("has-content", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * OctaBank:read-only:
+   *
+   * Whether the bank's working file could not be read (or is of an older
+   * format): its patterns and parts then take no edits, and no save writes
+   * the file.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * OctaBank:problem:
+   *
+   * Why the bank's working file could not be read, or %NULL.
+   */
+  properties[PROP_PROBLEM] =
+    g_param_spec_boxed ("problem", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -147,6 +183,7 @@ _octa_bank_new (OctaProject *project,
   self->project = g_object_ref (project);
   self->index = index;
   self->has_content = compute_has_content (self);
+  self->read_only = _octa_project_is_damaged (project, octa_file_id_bank (index, OCTA_STATE_WORK));
   /* Only the pattern blocks hold trigs. */
   _octa_project_watch (project, octa_file_id_bank (index, OCTA_STATE_WORK),
                        octa_bank_pattern_offset (0), octa_bank_part_offset (0, OCTA_PART_UNSAVED),
@@ -293,4 +330,60 @@ _octa_bank_forget_part (OctaBank *self,
                         guint     index)
 {
   self->parts[index] = NULL;
+}
+
+/**
+ * octa_bank_get_read_only:
+ * @self: a bank
+ *
+ * Returns: whether the bank takes no edits (see #OctaBank:read-only)
+ */
+gboolean
+octa_bank_get_read_only (OctaBank *self)
+{
+  g_return_val_if_fail (OCTA_IS_BANK (self), FALSE);
+  return self->read_only;
+}
+
+/**
+ * octa_bank_get_problem:
+ * @self: a bank
+ *
+ * Returns: (transfer none) (nullable): why the bank's working file could not
+ *   be read; octa_project_dup_problem_reason() says it in plain words
+ */
+const GError *
+octa_bank_get_problem (OctaBank *self)
+{
+  g_return_val_if_fail (OCTA_IS_BANK (self), NULL);
+  return _octa_project_get_problem (self->project, _octa_bank_get_file_id (self));
+}
+
+/**
+ * octa_bank_dup_filename:
+ * @self: a bank
+ *
+ * Returns: (transfer full): the name of the bank's working file, such as
+ *   "bank03.work"
+ */
+char *
+octa_bank_dup_filename (OctaBank *self)
+{
+  g_return_val_if_fail (OCTA_IS_BANK (self), NULL);
+  return octa_project_files_filename (OCTA_FILE_KIND_BANK, self->index, OCTA_STATE_WORK);
+}
+
+/**
+ * octa_bank_get_readable:
+ * @self: a bank
+ *
+ * Returns: whether the bank's patterns and parts are what its file holds:
+ *   %FALSE when the file could not be read and the bank stands in empty;
+ *   %TRUE for an older-format bank, shown read-only
+ */
+gboolean
+octa_bank_get_readable (OctaBank *self)
+{
+  g_return_val_if_fail (OCTA_IS_BANK (self), FALSE);
+  return _octa_project_is_shown (self->project, _octa_bank_get_file_id (self));
 }

@@ -24,5 +24,9 @@ OctaPattern *octa_bank_get_pattern     (OctaBank *self,
 GListModel  *octa_bank_list_parts      (OctaBank *self);
 OctaPart    *octa_bank_get_part        (OctaBank *self,
                                         guint     index);
+gboolean      octa_bank_get_read_only  (OctaBank *self);
+const GError *octa_bank_get_problem    (OctaBank *self);
+char         *octa_bank_dup_filename   (OctaBank *self);
+gboolean      octa_bank_get_readable   (OctaBank *self);
 
 G_END_DECLS

@@ -269,6 +269,20 @@ typedef enum
 } OctaSaveMode;
 
 /**
+ * OctaProjectLoadFlags:
+ * @OCTA_PROJECT_LOAD_FLAGS_NONE: refuse the project when any file is damaged
+ * @OCTA_PROJECT_LOAD_FLAGS_OPEN_DAMAGED: open what can be opened: a damaged
+ *   bank, markers or arrangement file (or `project.strd`) is left unread and
+ *   listed by octa_project_dup_problem_files(); only a damaged
+ *   `project.work` still refuses the project
+ */
+typedef enum
+{
+  OCTA_PROJECT_LOAD_FLAGS_NONE = 0,
+  OCTA_PROJECT_LOAD_FLAGS_OPEN_DAMAGED = 1 << 0,
+} OctaProjectLoadFlags;
+
+/**
  * OctaSaveFlags:
  * @OCTA_SAVE_FLAGS_NONE: refuse to overwrite files changed by another program
  * @OCTA_SAVE_FLAGS_FORCE: overwrite them anyway

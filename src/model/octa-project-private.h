@@ -69,6 +69,12 @@ void                 _octa_project_unwatch            (OctaProject      *self,
                                                        GObject          *object);
 void                 _octa_project_forget_bank        (OctaProject      *self,
                                                        guint             index);
+const GError        *_octa_project_get_problem        (OctaProject      *self,
+                                                       guint             file_id);
+gboolean             _octa_project_is_damaged         (OctaProject      *self,
+                                                       guint             file_id);
+gboolean             _octa_project_is_shown           (OctaProject      *self,
+                                                       guint             file_id);
 
 /* For the save path (octa-project-save.c) */
 gboolean             _octa_project_get_on_disk        (OctaProject      *self,

@@ -290,6 +290,20 @@ in_scope (guint        id,
   return mode == OCTA_SAVE_MODE_DEVICE && id_slot (id) < SLOT_FIRST_ARRANGEMENT;
 }
 
+/* A file that could not be read is never written, and neither is the saved
+ * copy PROJECT ▸ SAVE would make of it: what stands in for it in memory is
+ * not what the file holds. */
+static gboolean
+leave_alone (OctaProject  *self,
+             guint         id,
+             OctaSaveMode  mode)
+{
+  if (_octa_project_is_damaged (self, id))
+    return TRUE;
+  return id_state (id) == OCTA_STATE_STRD && mode == OCTA_SAVE_MODE_DEVICE &&
+         _octa_project_is_damaged (self, id_slot (id));
+}
+
 static gboolean
 untouched (OctaProjectFiles *files,
            guint             id)
@@ -698,7 +712,7 @@ compute_writes (OctaProject  *self,
   memset (write, 0, sizeof (gboolean) * OCTA_N_FILE_IDS);
 
   for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
-    if (in_scope (id, mode))
+    if (in_scope (id, mode) && !leave_alone (self, id, mode))
       write[id] = needs_write (self, sd, id, write);
 }
 
@@ -939,7 +953,7 @@ plan_save (OctaProject    *self,
       g_autoptr(GError) local_error = NULL;
       gboolean changed;
 
-      if (!in_scope (id, mode))
+      if (!in_scope (id, mode) || leave_alone (self, id, mode))
         continue;
       if (check_unchanged (sd, id, &changed, &local_error))
         continue;
@@ -1415,7 +1429,8 @@ rename_files (OctaProject *self,
  * Save As: writes every file of the project into @folder (the 26 `.work`
  * files, and the `.strd` files: those the project has, or with
  * %OCTA_SAVE_MODE_DEVICE every one PROJECT ▸ SAVE stores), after which the
- * project lives there and takes the folder's name. Samples are not copied.
+ * project lives there and takes the folder's name. Samples are not copied,
+ * nor files that could not be read (octa_project_dup_problem_files()).
  * A folder that holds anything else fails with %G_IO_ERROR_EXISTS; the
  * project's own folder is saved in place with octa_project_save().
  *
@@ -1474,6 +1489,8 @@ octa_project_save_to_folder (OctaProject   *self,
     {
       gboolean device_strd = id_state (id) == OCTA_STATE_STRD && in_scope (id, mode);
 
+      if (leave_alone (self, id, mode))
+        continue;
       if (id_state (id) == OCTA_STATE_WORK || device_strd || id_object (files, id) != NULL)
         plan_add_file (plan, files, id, mode, &absent);
     }
@@ -1527,6 +1544,7 @@ octa_project_export_zip (OctaProject   *self,
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *path = NULL;
   g_autofree char *project_dir = NULL;
+  OctaProjectFiles view;
   GFile *location;
 
   g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
@@ -1556,10 +1574,39 @@ octa_project_export_zip (OctaProject   *self,
       return FALSE;
     }
 
+  /* The zip holds what was read; files that could not be read stay out,
+   * rather than what stands in for them. */
+  view = *_octa_project_get_files (self);
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    if (_octa_project_is_damaged (self, id))
+      {
+        guint index;
+        OctaFileState state = id_state (id);
+
+        switch (slot_kind (id_slot (id), &index))
+          {
+          case OCTA_FILE_KIND_PROJECT:
+            view.project[state] = NULL;
+            break;
+          case OCTA_FILE_KIND_BANK:
+            view.banks[state][index] = NULL;
+            break;
+          case OCTA_FILE_KIND_MARKERS:
+            view.markers[state] = NULL;
+            break;
+          case OCTA_FILE_KIND_ARRANGEMENT:
+            view.arrangements[state][index] = NULL;
+            break;
+          case OCTA_FILE_KIND_UNKNOWN:
+          case OCTA_FILE_KIND_SAMPLE_ATTRS:
+          default:
+            g_assert_not_reached ();
+          }
+      }
+
   project_dir = local_folder (self);
   warnings = g_ptr_array_new_with_free_func (g_free);
-  if (!octa_project_files_write_zip (_octa_project_get_files (self), path, project_dir,
-                                     warnings, error))
+  if (!octa_project_files_write_zip (&view, path, project_dir, warnings, error))
     return FALSE;
 
   for (guint i = 0; i < warnings->len; i++)

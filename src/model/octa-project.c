@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "octa-project-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "octa-bank-private.h"
@@ -46,6 +47,7 @@ struct _OctaProject
   guint             edit_depth;
   GArray           *pending[OCTA_N_FILE_IDS];   /* changed offsets, gsize */
   gboolean          pending_text[2];
+  gboolean          pending_all[OCTA_N_FILE_IDS]; /* every byte of the file changed */
   GPtrArray        *watches[OCTA_N_FILE_IDS];   /* Watch */
   guint             dead_watches[OCTA_N_FILE_IDS];
   GHashTable       *watches_by_object;          /* GObject → GPtrArray of Watch */
@@ -55,6 +57,7 @@ struct _OctaProject
   GDestroyNotify    save_data_destroy;
   guint64           saved_position;
   gboolean          modified;
+  gboolean          replaced;                   /* a saved copy replaced a damaged file */
 };
 
 G_DEFINE_FINAL_TYPE (OctaProject, octa_project, G_TYPE_OBJECT)
@@ -65,6 +68,7 @@ enum {
   PROP_LOCATION,
   PROP_MODIFIED,
   PROP_HISTORY,
+  PROP_N_PROBLEMS,
   N_PROPS
 };
 
@@ -79,6 +83,13 @@ static guint signals[N_SIGNALS];
 static void apply_history_group (gpointer                user_data,
                                  const OctaHistoryGroup *group,
                                  gboolean                undo);
+
+static OctaFileProblem *
+problem_for_id (OctaProject *self,
+                guint        file_id)
+{
+  return &self->files->problems[file_id / OCTA_N_FILE_SLOTS][file_id % OCTA_N_FILE_SLOTS];
+}
 
 static OctaImage *
 image_for_id (OctaProject *self,
@@ -162,6 +173,12 @@ adopt_files (OctaProject      *self,
           self->on_disk[octa_file_id_arrangement (a, s)] = TRUE;
     }
 
+  /* A file that could not be read is on disk all the same: saving must
+   * know it is there, and leave it alone. */
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    if (problem_for_id (self, id)->error != NULL)
+      self->on_disk[id] = TRUE;
+
   if (files->project[OCTA_STATE_WORK] == NULL)
     files->project[OCTA_STATE_WORK] = octa_project_file_new_blank ("project.work");
   if (files->markers[OCTA_STATE_WORK] == NULL)
@@ -179,6 +196,16 @@ adopt_files (OctaProject      *self,
                                                              OCTA_STATE_WORK);
         files->arrangements[OCTA_STATE_WORK][a] = octa_arrangement_file_new_blank (name);
       }
+
+  /* What stands in for an unread working file shows as empty and takes no
+   * edits, so nothing is ever saved over the file. */
+  for (guint id = 0; id < OCTA_N_FILE_SLOTS; id++)
+    {
+      OctaImage *image = image_for_id (self, id);
+
+      if (image != NULL && problem_for_id (self, id)->error != NULL)
+        image->read_only = TRUE;
+    }
 
   install_hooks (self);
 }
@@ -226,6 +253,9 @@ octa_project_get_property (GObject    *object,
     case PROP_HISTORY:
       g_value_set_object (value, self->history);
       break;
+    case PROP_N_PROBLEMS:
+      g_value_set_uint (value, octa_project_get_n_problems (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -271,6 +301,16 @@ octa_project_class_init (OctaProjectClass *klass)
   properties[PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, OCTA_TYPE_HISTORY,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * OctaProject:n-problems:
+   *
+   * How many of the project's files could not be read (see
+   * octa_project_dup_problem_files()).
+   */
+  properties[PROP_N_PROBLEMS] =
+    g_param_spec_uint ("n-problems", NULL, NULL, 0, OCTA_N_FILE_IDS, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -349,6 +389,33 @@ octa_project_load (GFile         *location,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  return octa_project_load_with_flags (location, OCTA_PROJECT_LOAD_FLAGS_NONE, cancellable, error);
+}
+
+/**
+ * octa_project_load_with_flags:
+ * @location: a project folder or a zip
+ * @flags: %OCTA_PROJECT_LOAD_FLAGS_OPEN_DAMAGED to open a project some of
+ *   whose files are damaged
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Opens a project. With %OCTA_PROJECT_LOAD_FLAGS_OPEN_DAMAGED a damaged
+ * bank, markers or arrangement file is left unread: the project lists it
+ * with its reason (octa_project_dup_problem_files()), what stands in for a
+ * working file shows empty and refuses edits, and no save ever writes it,
+ * nor the saved copy PROJECT ▸ SAVE would make of it. An older-format file
+ * whose layout checks out is shown, read-only. A damaged `project.work`
+ * still fails the load. Nothing on disk is touched.
+ *
+ * Returns: (transfer full): the project, or %NULL
+ */
+OctaProject *
+octa_project_load_with_flags (GFile                 *location,
+                              OctaProjectLoadFlags   flags,
+                              GCancellable          *cancellable,
+                              GError               **error)
+{
   g_autofree char *path = NULL;
   OctaProjectFiles *files;
   OctaProject *project;
@@ -367,7 +434,10 @@ octa_project_load (GFile         *location,
       return NULL;
     }
 
-  files = octa_project_files_load (path, OCTA_LOAD_DEFAULT, error);
+  files = octa_project_files_load (path,
+                                   (flags & OCTA_PROJECT_LOAD_FLAGS_OPEN_DAMAGED)
+                                   ? OCTA_LOAD_SKIP_DAMAGED : OCTA_LOAD_DEFAULT,
+                                   error);
   if (files == NULL)
     return NULL;
 
@@ -377,14 +447,31 @@ octa_project_load (GFile         *location,
   return project;
 }
 
+typedef struct
+{
+  GFile                *location;
+  OctaProjectLoadFlags  flags;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_object_unref (load->location);
+  g_free (load);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  LoadData *load = task_data;
   GError *error = NULL;
-  OctaProject *project = octa_project_load (task_data, cancellable, &error);
+  OctaProject *project = octa_project_load_with_flags (load->location, load->flags,
+                                                       cancellable, &error);
 
   if (project == NULL)
     g_task_return_error (task, error);
@@ -407,14 +494,39 @@ octa_project_load_async (GFile               *location,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  octa_project_load_with_flags_async (location, OCTA_PROJECT_LOAD_FLAGS_NONE, cancellable,
+                                      callback, user_data);
+}
+
+/**
+ * octa_project_load_with_flags_async:
+ * @location: a project folder or a zip
+ * @flags: as for octa_project_load_with_flags()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the project is loaded
+ * @user_data: data for @callback
+ *
+ * Opens a project in a worker thread; finish with octa_project_load_finish().
+ */
+void
+octa_project_load_with_flags_async (GFile                *location,
+                                    OctaProjectLoadFlags  flags,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
   g_autoptr(GTask) task = NULL;
+  LoadData *load;
 
   g_return_if_fail (G_IS_FILE (location));
 
+  load = g_new0 (LoadData, 1);
+  load->location = g_object_ref (location);
+  load->flags = flags;
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, octa_project_load_async);
   g_task_set_name (task, "octa_project_load_async");
-  g_task_set_task_data (task, g_object_ref (location), g_object_unref);
+  g_task_set_task_data (task, load, load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -585,7 +697,8 @@ range_touched (GArray *sorted,
 static void
 update_modified (OctaProject *self)
 {
-  gboolean modified = _octa_history_get_position (self->history) != self->saved_position;
+  gboolean modified = _octa_history_get_position (self->history) != self->saved_position ||
+                      self->replaced;
 
   if (modified != self->modified)
     {
@@ -604,7 +717,8 @@ dispatch_changes (OctaProject *self)
   for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
     {
       GArray *pending = self->pending[id];
-      gboolean text = (id % OCTA_N_FILE_SLOTS) == 0 && self->pending_text[id / OCTA_N_FILE_SLOTS];
+      gboolean text = ((id % OCTA_N_FILE_SLOTS) == 0 && self->pending_text[id / OCTA_N_FILE_SLOTS]) ||
+                      self->pending_all[id];
 
       if (pending->len == 0 && !text)
         continue;
@@ -624,6 +738,7 @@ dispatch_changes (OctaProject *self)
             }
         }
       g_array_set_size (pending, 0);
+      self->pending_all[id] = FALSE;
     }
   self->pending_text[0] = self->pending_text[1] = FALSE;
 
@@ -914,6 +1029,7 @@ void
 _octa_project_mark_saved (OctaProject *self)
 {
   self->saved_position = _octa_history_get_position (self->history);
+  self->replaced = FALSE;
   update_modified (self);
 }
 
@@ -955,4 +1071,426 @@ _octa_project_set_save_data (OctaProject    *self,
     self->save_data_destroy (self->save_data);
   self->save_data = data;
   self->save_data_destroy = destroy;
+}
+
+/* ---- Files that could not be read -------------------------------------- */
+
+static OctaFileKind
+slot_kind (guint  slot,
+           guint *index)
+{
+  *index = 0;
+  if (slot == 0)
+    return OCTA_FILE_KIND_PROJECT;
+  if (slot <= OCTA_N_BANKS)
+    {
+      *index = slot - 1;
+      return OCTA_FILE_KIND_BANK;
+    }
+  if (slot == 17)
+    return OCTA_FILE_KIND_MARKERS;
+  *index = slot - 18;
+  return OCTA_FILE_KIND_ARRANGEMENT;
+}
+
+static char *
+filename_for_id (guint file_id)
+{
+  guint index;
+  OctaFileKind kind = slot_kind (file_id % OCTA_N_FILE_SLOTS, &index);
+
+  return octa_project_files_filename (kind, index, file_id / OCTA_N_FILE_SLOTS);
+}
+
+static gboolean
+id_for_filename (const char *filename,
+                 guint      *file_id)
+{
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    {
+      g_autofree char *name = filename_for_id (id);
+
+      if (g_strcmp0 (name, filename) == 0)
+        {
+          *file_id = id;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const GError *
+_octa_project_get_problem (OctaProject *self,
+                           guint        file_id)
+{
+  return problem_for_id (self, file_id)->error;
+}
+
+gboolean
+_octa_project_is_shown (OctaProject *self,
+                        guint        file_id)
+{
+  OctaFileProblem *problem = problem_for_id (self, file_id);
+
+  return problem->error == NULL || problem->shown;
+}
+
+/* Saving leaves such a file alone. */
+gboolean
+_octa_project_is_damaged (OctaProject *self,
+                          guint        file_id)
+{
+  return problem_for_id (self, file_id)->error != NULL;
+}
+
+/**
+ * octa_project_get_n_problems:
+ * @self: a project
+ *
+ * Returns: how many of the project's files could not be read
+ */
+guint
+octa_project_get_n_problems (OctaProject *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), 0);
+
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    if (problem_for_id (self, id)->error != NULL)
+      n++;
+  return n;
+}
+
+/**
+ * octa_project_dup_problem_files:
+ * @self: a project
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the names of the files
+ *   that could not be read, such as `bank03.work`, `.work` first
+ */
+char **
+octa_project_dup_problem_files (OctaProject *self)
+{
+  GPtrArray *names;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), NULL);
+
+  names = g_ptr_array_new ();
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    if (problem_for_id (self, id)->error != NULL)
+      g_ptr_array_add (names, filename_for_id (id));
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+/**
+ * octa_project_get_file_problem:
+ * @self: a project
+ * @filename: a file of the project, such as "bank03.work"
+ *
+ * Returns: (transfer none) (nullable): why the file could not be read, as
+ *   the codec said it (an #OCTA_CODEC_ERROR naming the file's path), or
+ *   %NULL when it was read
+ */
+const GError *
+octa_project_get_file_problem (OctaProject *self,
+                               const char  *filename)
+{
+  guint id;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  if (!id_for_filename (filename, &id))
+    return NULL;
+  return problem_for_id (self, id)->error;
+}
+
+/**
+ * octa_project_get_file_read_only:
+ * @self: a project
+ * @filename: a file of the project, such as "bank03.work"
+ *
+ * Returns: whether the file takes no edits and is never saved: it could not
+ *   be read, or is of an older format
+ */
+gboolean
+octa_project_get_file_read_only (OctaProject *self,
+                                 const char  *filename)
+{
+  return octa_project_get_file_problem (self, filename) != NULL;
+}
+
+/* "636 113", grouped as in the design's prose (narrow no-break spaces). */
+static char *
+format_count (gsize n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GSIZE_FORMAT, n);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, "\u202F");
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* What the codec said after the file's path, for causes without words of
+ * their own. */
+static const char *
+detail_of (const GError *error,
+           const char   *filename)
+{
+  g_autofree char *needle = g_strconcat (filename, ": ", NULL);
+  const char *found = strstr (error->message, needle);
+
+  return found != NULL ? found + strlen (needle) : error->message;
+}
+
+/**
+ * octa_project_dup_problem_reason:
+ * @self: a project
+ * @filename: a file of the project, such as "bank03.work"
+ *
+ * Says in plain words why the file could not be read and what that likely
+ * means, e.g. "bank03.work is 636 081 bytes; a bank is 636 113. The file
+ * may have been cut short while copying."
+ *
+ * Returns: (transfer full) (nullable): the reason, or %NULL when the file
+ *   was read
+ */
+char *
+octa_project_dup_problem_reason (OctaProject *self,
+                                 const char  *filename)
+{
+  const OctaFileProblem *problem;
+  const GError *error;
+  OctaFileKind kind;
+  const char *what;
+  guint index;
+  guint id;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  if (!id_for_filename (filename, &id))
+    return NULL;
+  problem = problem_for_id (self, id);
+  error = problem->error;
+  if (error == NULL)
+    return NULL;
+
+  kind = slot_kind (id % OCTA_N_FILE_SLOTS, &index);
+  what = kind == OCTA_FILE_KIND_BANK ? _("a bank")
+         : kind == OCTA_FILE_KIND_MARKERS ? _("a markers file")
+         : kind == OCTA_FILE_KIND_ARRANGEMENT ? _("an arrangement") : _("a project file");
+
+  if (error->domain != OCTA_CODEC_ERROR)
+    return g_strdup_printf (_("%s couldn't be read: %s."), filename, detail_of (error, filename));
+
+  switch (error->code)
+    {
+    case OCTA_CODEC_ERROR_TRUNCATED:
+      {
+        g_autofree char *size = format_count (problem->size);
+        g_autofree char *expected = format_count (octa_file_kind_size (kind));
+
+        if (problem->size == 0)
+          return g_strdup_printf (_("%s is empty. The file may have been cut short while "
+                                    "copying."), filename);
+        if (problem->size < octa_file_kind_size (kind))
+          return g_strdup_printf (_("%s is %s bytes; %s is %s. The file may have been cut "
+                                    "short while copying."), filename, size, what, expected);
+        return g_strdup_printf (_("%s is %s bytes; %s is %s. Something was added to its end."),
+                                filename, size, what, expected);
+      }
+    case OCTA_CODEC_ERROR_BAD_MAGIC:
+      return g_strdup_printf (_("%s doesn't start like %s of the Octatrack. It may be another "
+                                "kind of file saved under this name."), filename, what);
+    case OCTA_CODEC_ERROR_BAD_CHECKSUM:
+      return g_strdup_printf (_("The checksum of %s doesn't match its contents. The file "
+                                "changed after it was last written."), filename);
+    case OCTA_CODEC_ERROR_UNSUPPORTED_VERSION:
+      if (problem->version < octa_file_kind_version (kind))
+        {
+          if (problem->shown)
+            return g_strdup (_("Made by an older Octatrack OS. Octadesk shows it but won't "
+                               "change it. Re-save the project on the device (OS 1.40) to "
+                               "edit this bank."));
+          return g_strdup_printf (_("%s was made by an older Octatrack OS, in a layout Octadesk "
+                                    "can't read. Re-save the project on the device (OS 1.40) "
+                                    "to use it."), filename);
+        }
+      return g_strdup_printf (_("%s was made by a newer Octatrack OS (format %u; Octadesk "
+                                "knows format %u)."), filename, problem->version,
+                              octa_file_kind_version (kind));
+    case OCTA_CODEC_ERROR_BAD_STRUCTURE:
+      return g_strdup_printf (_("The inside of %s is damaged (%s)."), filename,
+                              detail_of (error, filename));
+    case OCTA_CODEC_ERROR_MALFORMED:
+      return g_strdup_printf (_("%s has lines Octadesk can't understand (%s)."), filename,
+                              detail_of (error, filename));
+    case OCTA_CODEC_ERROR_IO:
+    default:
+      return g_strdup_printf (_("%s couldn't be read: %s."), filename, detail_of (error, filename));
+    }
+}
+
+static gpointer
+object_for_id (OctaProject *self,
+               guint        file_id)
+{
+  OctaFileState state = file_id / OCTA_N_FILE_SLOTS;
+  guint index;
+
+  switch (slot_kind (file_id % OCTA_N_FILE_SLOTS, &index))
+    {
+    case OCTA_FILE_KIND_BANK:
+      return self->files->banks[state][index];
+    case OCTA_FILE_KIND_MARKERS:
+      return self->files->markers[state];
+    case OCTA_FILE_KIND_ARRANGEMENT:
+      return self->files->arrangements[state][index];
+    case OCTA_FILE_KIND_PROJECT:
+      return self->files->project[state];
+    case OCTA_FILE_KIND_UNKNOWN:
+    case OCTA_FILE_KIND_SAMPLE_ATTRS:
+    default:
+      g_assert_not_reached ();
+    }
+  return NULL;
+}
+
+/* The working file whose saved copy could stand in for it, or FALSE. */
+static gboolean
+saved_copy_usable (OctaProject *self,
+                   const char  *filename,
+                   guint       *work_id)
+{
+  guint id, strd_id;
+  OctaImage *strd;
+
+  if (!id_for_filename (filename, &id) || id >= OCTA_N_FILE_SLOTS || id == 0)
+    return FALSE;
+  strd_id = id + OCTA_N_FILE_SLOTS;
+  strd = image_for_id (self, strd_id);
+  if (problem_for_id (self, id)->error == NULL || strd == NULL ||
+      problem_for_id (self, strd_id)->error != NULL || strd->read_only)
+    return FALSE;
+  *work_id = id;
+  return TRUE;
+}
+
+/**
+ * octa_project_can_open_saved_copy:
+ * @self: a project
+ * @filename: a working file of the project, such as "bank03.work"
+ *
+ * Returns: whether @filename could not be read while its saved copy
+ *   (`bank03.strd`) could, so octa_project_open_saved_copy() would work
+ */
+gboolean
+octa_project_can_open_saved_copy (OctaProject *self,
+                                  const char  *filename)
+{
+  guint id;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  return saved_copy_usable (self, filename, &id);
+}
+
+/**
+ * octa_project_open_saved_copy:
+ * @self: a project
+ * @filename: a working file that could not be read, such as "bank03.work"
+ * @error: return location for a #GError
+ *
+ * Uses the file's saved copy (`bank03.strd`) as its working state, as if the
+ * working file had been read with those bytes: the file becomes editable and
+ * the next save writes it, replacing the damaged file. This is not an undo
+ * step: nothing could be edited in the damaged file, so the history before
+ * stays valid and undo never brings the damage back. The project counts as
+ * modified until it is saved.
+ *
+ * Returns: %TRUE on success; %G_IO_ERROR_NOT_FOUND when the file was read
+ *   or has no readable saved copy
+ */
+gboolean
+octa_project_open_saved_copy (OctaProject  *self,
+                              const char   *filename,
+                              GError      **error)
+{
+  OctaFileProblem *problem;
+  OctaFileState state;
+  OctaImage *image;
+  gpointer copy;
+  guint index;
+  guint id;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (self->edit_depth == 0, FALSE);
+
+  if (!saved_copy_usable (self, filename, &id))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "%s has no readable saved copy to use in its place", filename);
+      return FALSE;
+    }
+
+  state = OCTA_STATE_WORK;
+  switch (slot_kind (id, &index))
+    {
+    case OCTA_FILE_KIND_BANK:
+      copy = octa_bank_file_copy (object_for_id (self, id + OCTA_N_FILE_SLOTS));
+      image = octa_bank_file_get_image (copy);
+      g_clear_pointer (&self->files->banks[state][index], octa_bank_file_free);
+      self->files->banks[state][index] = copy;
+      break;
+    case OCTA_FILE_KIND_MARKERS:
+      copy = octa_markers_file_copy (object_for_id (self, id + OCTA_N_FILE_SLOTS));
+      image = octa_markers_file_get_image (copy);
+      g_clear_pointer (&self->files->markers[state], octa_markers_file_free);
+      self->files->markers[state] = copy;
+      break;
+    case OCTA_FILE_KIND_ARRANGEMENT:
+      copy = octa_arrangement_file_copy (object_for_id (self, id + OCTA_N_FILE_SLOTS));
+      image = octa_arrangement_file_get_image (copy);
+      g_clear_pointer (&self->files->arrangements[state][index], octa_arrangement_file_free);
+      self->files->arrangements[state][index] = copy;
+      break;
+    case OCTA_FILE_KIND_PROJECT:
+    case OCTA_FILE_KIND_UNKNOWN:
+    case OCTA_FILE_KIND_SAMPLE_ATTRS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  {
+    g_autofree char *name = filename_for_id (id);
+
+    octa_image_set_name (image, name);
+  }
+  /* The bytes differ from the file on disk: the next save must write them. */
+  image->modified = TRUE;
+  image->read_only = FALSE;
+  octa_image_set_change_func (image, on_image_changed, &self->hooks[id]);
+
+  problem = problem_for_id (self, id);
+  g_clear_error (&problem->error);
+  problem->size = 0;
+  problem->version = 0;
+  problem->shown = FALSE;
+
+  self->replaced = TRUE;
+  self->pending_all[id] = TRUE;
+  dispatch_changes (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
+  return TRUE;
 }

@@ -24,6 +24,15 @@ void         octa_project_load_async         (GFile                *location,
                                               gpointer              user_data);
 OctaProject *octa_project_load_finish        (GAsyncResult         *result,
                                               GError              **error);
+OctaProject *octa_project_load_with_flags    (GFile                *location,
+                                              OctaProjectLoadFlags  flags,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void         octa_project_load_with_flags_async (GFile             *location,
+                                                 OctaProjectLoadFlags flags,
+                                                 GCancellable      *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer           user_data);
 
 const char  *octa_project_get_name           (OctaProject          *self);
 GFile       *octa_project_get_location       (OctaProject          *self);
@@ -42,5 +51,19 @@ gboolean     octa_project_redo               (OctaProject          *self);
 
 GBytes      *octa_project_encode_file        (OctaProject          *self,
                                               const char           *filename);
+
+guint        octa_project_get_n_problems     (OctaProject          *self);
+char       **octa_project_dup_problem_files  (OctaProject          *self);
+const GError *octa_project_get_file_problem  (OctaProject          *self,
+                                              const char           *filename);
+char        *octa_project_dup_problem_reason (OctaProject          *self,
+                                              const char           *filename);
+gboolean     octa_project_get_file_read_only (OctaProject          *self,
+                                              const char           *filename);
+gboolean     octa_project_can_open_saved_copy (OctaProject         *self,
+                                               const char          *filename);
+gboolean     octa_project_open_saved_copy    (OctaProject          *self,
+                                              const char           *filename,
+                                              GError              **error);
 
 G_END_DECLS

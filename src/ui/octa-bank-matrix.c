@@ -32,6 +32,8 @@ struct _OctaBankMatrix
   OctaProject *project;
   OctaPattern *patterns[OCTA_MATRIX_SIZE][OCTA_MATRIX_SIZE];
   gulong       changed_handler;
+  gulong       problems_handler;
+  gboolean     unreadable[OCTA_MATRIX_SIZE];   /* hatched: the bank couldn't be read */
 
   /* Unsaved marks: each bank's bytes as last loaded or saved, as last seen,
    * and which patterns differ from the saved bytes. */
@@ -212,6 +214,19 @@ octa_ui_pattern_dup_summary (OctaPattern *pattern)
   return g_strdup_printf ("%s · %s · %s · %s", label, part, length, count);
 }
 
+static char *
+dup_cell_summary (OctaBankMatrix *self,
+                  guint           bank,
+                  guint           pattern)
+{
+  g_autofree char *summary = octa_ui_pattern_dup_summary (self->patterns[bank][pattern]);
+
+  if (!self->unreadable[bank])
+    return g_steal_pointer (&summary);
+  /* Translators: the bank's letter */
+  return g_strdup_printf (_("Bank %c couldn't be read"), "ABCDEFGHIJKLMNOP"[bank]);
+}
+
 static void
 update_accessible (OctaBankMatrix *self)
 {
@@ -222,7 +237,7 @@ update_accessible (OctaBankMatrix *self)
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
-  summary = octa_ui_pattern_dup_summary (self->patterns[self->cursor_bank][self->cursor_pattern]);
+  summary = dup_cell_summary (self, self->cursor_bank, self->cursor_pattern);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                   -1);
@@ -343,6 +358,41 @@ project_changed_cb (OctaBankMatrix *self)
 }
 
 static void
+update_unreadable (OctaBankMatrix *self)
+{
+  for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
+    {
+      g_autoptr(OctaBank) bank = self->project ? octa_project_get_bank (self->project, b) : NULL;
+
+      self->unreadable[b] = bank != NULL && octa_bank_get_read_only (bank);
+    }
+}
+
+static void
+problems_changed_cb (OctaBankMatrix *self)
+{
+  update_unreadable (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_accessible (self);
+}
+
+/**
+ * octa_bank_matrix_get_bank_unreadable:
+ * @self: a matrix
+ * @bank: 0…15
+ *
+ * Returns: whether @bank is drawn hatched, its file unread or read-only
+ */
+gboolean
+octa_bank_matrix_get_bank_unreadable (OctaBankMatrix *self,
+                                      guint           bank)
+{
+  g_return_val_if_fail (OCTA_IS_BANK_MATRIX (self), FALSE);
+  g_return_val_if_fail (bank < OCTA_MATRIX_SIZE, FALSE);
+  return self->unreadable[bank];
+}
+
+static void
 clear_patterns (OctaBankMatrix *self)
 {
   for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
@@ -374,9 +424,13 @@ octa_bank_matrix_set_project (OctaBankMatrix *self,
     return;
 
   if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->project);
+    {
+      g_clear_signal_handler (&self->changed_handler, self->project);
+      g_clear_signal_handler (&self->problems_handler, self->project);
+    }
   clear_patterns (self);
   g_set_object (&self->project, project);
+  update_unreadable (self);
 
   if (project != NULL)
     {
@@ -390,6 +444,8 @@ octa_bank_matrix_set_project (OctaBankMatrix *self,
         }
       self->changed_handler = g_signal_connect_swapped (project, "changed",
                                                         G_CALLBACK (project_changed_cb), self);
+      self->problems_handler = g_signal_connect_swapped (project, "notify::n-problems",
+                                                         G_CALLBACK (problems_changed_cb), self);
     }
   /* a project arrives as loaded: that is its saved state */
   octa_bank_matrix_mark_saved (self);
@@ -609,18 +665,74 @@ draw_ring (GtkSnapshot   *snapshot,
 }
 
 static void
+draw_warning_sign (OctaBankMatrix *self,
+                   GtkSnapshot    *snapshot,
+                   float           center_x,
+                   float           center_y,
+                   const GdkRGBA  *color)
+{
+  g_autoptr(PangoLayout) layout = make_label (self, "⚠", TRUE);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int w, h;
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.7));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (roundf (center_x - w / 2.0f),
+                                                roundf (center_y - h / 2.0f)));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Hatched: an outline crossed by diagonal strokes, so the state does not
+ * rest on colour alone. */
+static void
+draw_hatched (GtkSnapshot          *snapshot,
+              const GskRoundedRect *rect,
+              const GdkRGBA        *fg)
+{
+  const float widths[4] = { 1, 1, 1, 1 };
+  GdkRGBA line = *fg;
+  GdkRGBA colors[4];
+  cairo_t *cr;
+  float x = rect->bounds.origin.x, y = rect->bounds.origin.y;
+
+  line.alpha *= 0.6f;
+  colors[0] = colors[1] = colors[2] = colors[3] = line;
+  gtk_snapshot_append_border (snapshot, rect, widths, colors);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &rect->bounds);
+  cairo_rectangle (cr, x + 1, y + 1, CELL - 2, CELL - 2);
+  cairo_clip (cr);
+  gdk_cairo_set_source_rgba (cr, &line);
+  cairo_set_line_width (cr, 1);
+  for (int d = -CELL; d < CELL; d += 4)
+    {
+      cairo_move_to (cr, x + d, y + CELL);
+      cairo_line_to (cr, x + d + CELL, y);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+static void
 octa_bank_matrix_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   OctaBankMatrix *self = OCTA_BANK_MATRIX (widget);
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA fg, dim, accent, focus;
+  GdkRGBA fg, dim, accent, focus, warning;
   static const guint numbered[] = { 1, 5, 9, 13, 16 };
 
   gtk_style_context_get_color (context, &fg);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
     gdk_rgba_parse (&accent, "#3584e4");
+  if (!gtk_style_context_lookup_color (context, "warning_color", &warning))
+    gdk_rgba_parse (&warning, "#9c6e03");
   G_GNUC_END_IGNORE_DEPRECATIONS
   dim = fg;
   dim.alpha *= 0.55f;
@@ -644,8 +756,17 @@ octa_bank_matrix_snapshot (GtkWidget   *widget,
       float x, y;
 
       cell_origin (b, 0, &x, &y);
-      draw_label (self, snapshot, letter, current, PAD + LABEL_W / 2.0f - 1, y + CELL / 2.0f,
-                  current ? &fg : &dim);
+      if (self->unreadable[b])
+        {
+          /* ⚠ on the letter: the letter stays readable, the sign sits at its corner */
+          draw_label (self, snapshot, letter, current, PAD + LABEL_W / 2.0f - 5, y + CELL / 2.0f,
+                      &warning);
+          draw_warning_sign (self, snapshot, PAD + LABEL_W / 2.0f + 3, y + CELL / 2.0f,
+                             &warning);
+        }
+      else
+        draw_label (self, snapshot, letter, current, PAD + LABEL_W / 2.0f - 1, y + CELL / 2.0f,
+                    current ? &fg : &dim);
     }
 
   for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
@@ -661,7 +782,9 @@ octa_bank_matrix_snapshot (GtkWidget   *widget,
         cell_origin (b, p, &x, &y);
         gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, CELL, CELL), 2);
 
-        if (pattern != NULL && octa_pattern_get_has_trigs (pattern))
+        if (self->unreadable[b])
+          draw_hatched (snapshot, &rect, &fg);
+        else if (pattern != NULL && octa_pattern_get_has_trigs (pattern))
           {
             color.alpha *= alpha;
             gtk_snapshot_push_rounded_clip (snapshot, &rect);
@@ -801,7 +924,7 @@ query_tooltip_cb (GtkWidget      *widget,
   else if (!hit_test (self, x, y, &bank, &pattern))
     return FALSE;
 
-  summary = octa_ui_pattern_dup_summary (self->patterns[bank][pattern]);
+  summary = dup_cell_summary (self, bank, pattern);
   gtk_tooltip_set_text (tooltip, summary);
   cell_origin (bank, pattern, &cx, &cy);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) cx, (int) cy, CELL, CELL });
@@ -843,7 +966,10 @@ octa_bank_matrix_dispose (GObject *object)
   OctaBankMatrix *self = OCTA_BANK_MATRIX (object);
 
   if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->project);
+    {
+      g_clear_signal_handler (&self->changed_handler, self->project);
+      g_clear_signal_handler (&self->problems_handler, self->project);
+    }
   clear_patterns (self);
   clear_unsaved (self);
   g_clear_object (&self->project);

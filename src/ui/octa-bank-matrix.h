@@ -31,6 +31,8 @@ void         octa_bank_matrix_activate_cursor  (OctaBankMatrix *self);
 void         octa_bank_matrix_mark_saved       (OctaBankMatrix *self);
 guint16      octa_bank_matrix_get_unsaved      (OctaBankMatrix *self,
                                                 guint           bank);
+gboolean     octa_bank_matrix_get_bank_unreadable (OctaBankMatrix *self,
+                                                   guint           bank);
 
 /* Words shared by the matrix, the pattern list and the window. */
 guint        octa_ui_pattern_count_trigs       (OctaPattern    *pattern);

@@ -47,6 +47,8 @@ struct _OctaWindow
   GtkWidget            *step_grid;
   GtkWidget            *step_inspector;
   GtkWidget            *pattern_header;
+  GtkStack             *grid_stack;      /* the grid, or why its bank couldn't be read */
+  GtkWidget            *bank_problem_page;
   gboolean              pattern_widgets_added;
   guint                 pattern_widgets_idle;
 

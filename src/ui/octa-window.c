@@ -8,6 +8,8 @@
 #include "octa-codec.h"
 #include "octa-window-private.h"
 
+#include "octa-bank-problem-page.h"
+#include "octa-file-banner.h"
 #include "octa-pattern-header.h"
 #include "octa-step-grid.h"
 #include "octa-step-inspector.h"
@@ -181,6 +183,34 @@ set_project_chrome_visible (OctaWindow *self,
   view_changed_cb (self->view_stack, NULL, self);
 }
 
+/* A bank whose file couldn't be read shows why instead of an empty grid. */
+static void
+update_bank_problem (OctaWindow *self)
+{
+  OctaBank *bank = NULL;
+  gboolean unreadable;
+
+  if (self->grid_stack == NULL)
+    return;
+  if (self->pattern != NULL)
+    bank = g_object_ref (octa_pattern_get_bank (self->pattern));
+  unreadable = bank != NULL && !octa_bank_get_readable (bank);
+  octa_bank_problem_page_set_bank (OCTA_BANK_PROBLEM_PAGE (self->bank_problem_page),
+                                   unreadable ? bank : NULL);
+  gtk_stack_set_visible_child_name (self->grid_stack, unreadable ? "problem" : "grid");
+  gtk_widget_set_visible (GTK_WIDGET (self->header_slot), !unreadable);
+  adw_flap_set_reveal_flap (self->inspector_flap, !unreadable);
+
+  /* The stand-in's patterns are not the bank's: the list stays out of it. */
+  g_clear_pointer (&bank, g_object_unref);
+  if (self->project != NULL)
+    bank = octa_project_get_bank (self->project,
+                                  octa_bank_matrix_get_cursor_bank (self->bank_matrix));
+  gtk_widget_set_visible (GTK_WIDGET (self->pattern_list),
+                          bank == NULL || octa_bank_get_readable (bank));
+  g_clear_pointer (&bank, g_object_unref);
+}
+
 static void
 show_pattern (OctaWindow *self)
 {
@@ -195,6 +225,7 @@ show_pattern (OctaWindow *self)
   if (self->pattern != NULL)
     summary = octa_ui_pattern_dup_summary (self->pattern);
   adw_status_page_set_description (self->grid_placeholder, summary);
+  update_bank_problem (self);
 }
 
 /**
@@ -269,6 +300,7 @@ matrix_cursor_bank_cb (OctaBankMatrix *matrix,
                                  octa_bank_matrix_get_unsaved (matrix, bank));
   label = g_strdup_printf (_("Bank %c"), bank_letters[bank]);
   gtk_label_set_label (self->bank_label, label);
+  update_bank_problem (self);
 }
 
 static void
@@ -620,7 +652,8 @@ octa_window_open_file (OctaWindow *self,
   data = g_new0 (LoadData, 1);
   data->window = g_object_ref (window);
   data->file = g_object_ref (file);
-  octa_project_load_async (file, window->cancellable, load_cb, data);
+  octa_project_load_with_flags_async (file, OCTA_PROJECT_LOAD_FLAGS_OPEN_DAMAGED,
+                                      window->cancellable, load_cb, data);
 }
 
 typedef struct
@@ -928,6 +961,7 @@ octa_window_class_init (OctaWindowClass *klass)
 
   g_type_ensure (OCTA_TYPE_START_PAGE);
   g_type_ensure (OCTA_TYPE_BANK_MATRIX);
+  g_type_ensure (OCTA_TYPE_FILE_BANNER);
   g_type_ensure (OCTA_TYPE_PATTERN_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -992,7 +1026,11 @@ add_pattern_widgets (OctaWindow *self)
 
     self->step_grid = octa_step_grid_new ();
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->step_grid);
-    adw_bin_set_child (self->grid_slot, scroller);
+    self->grid_stack = GTK_STACK (gtk_stack_new ());
+    gtk_stack_add_named (self->grid_stack, scroller, "grid");
+    self->bank_problem_page = octa_bank_problem_page_new ();
+    gtk_stack_add_named (self->grid_stack, self->bank_problem_page, "problem");
+    adw_bin_set_child (self->grid_slot, GTK_WIDGET (self->grid_stack));
   }
   self->pattern_header = g_object_new (OCTA_TYPE_PATTERN_HEADER, NULL);
   adw_bin_set_child (self->header_slot, self->pattern_header);
@@ -1046,6 +1084,8 @@ octa_window_init (OctaWindow *self)
                                   G_CALLBACK (_octa_window_update_title), self);
   g_signal_group_connect_swapped (self->project_signals, "changed",
                                   G_CALLBACK (project_changed_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::n-problems",
+                                  G_CALLBACK (update_bank_problem), self);
 
   self->history_signals = g_signal_group_new (OCTA_TYPE_HISTORY);
   g_signal_group_connect_swapped (self->history_signals, "notify::can-undo",
