@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "octa.h"
+#include "octa-codec.h"
 #include "octa-test-utils.h"
 
 /*
@@ -343,6 +344,49 @@ test_arp_length (Fixture       *f,
   g_assert_cmpuint (octa_midi_part_track_get_arp_length (f->midi), ==, 16);
 }
 
+static guint8
+codec_value (Fixture      *f,
+             OctaPartArea  area,
+             guint         track,
+             guint         index)
+{
+  g_autoptr(GBytes) bytes = bank_bytes (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaBankFile) file = NULL;
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  file = octa_bank_file_new_from_data (data, len, "bank01.work", OCTA_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (octa_bank_file_get_parts_edited_mask (file) & (1u << PART));
+  return octa_bank_file_get_part_value (file, PART, OCTA_PART_UNSAVED, area, track, index);
+}
+
+/* The same edits read back through the codec's part accessors. */
+static void
+test_codec_view (Fixture       *f,
+                 gconstpointer  data)
+{
+  octa_part_track_set_lfo_smooth (OCTA_PART_TRACK (f->audio), 10, TRUE);
+  g_assert_cmphex (codec_value (f, OCTA_PART_AREA_LFO_INTERP, AUDIO, 0), ==, 0x04);
+  g_assert_cmphex (codec_value (f, OCTA_PART_AREA_LFO_INTERP, AUDIO, 1), ==, 0x00);
+
+  octa_part_track_set_lfo_steps (OCTA_PART_TRACK (f->midi), shape);
+  for (guint i = 0; i < 16; i++)
+    g_assert_cmphex (codec_value (f, OCTA_PART_AREA_MIDI_LFO_DESIGN, MIDI, i), ==,
+                     (guint8) shape[i]);
+
+  octa_midi_part_track_set_arp_mute (f->midi, 2, TRUE);
+  g_assert_cmphex (codec_value (f, OCTA_PART_AREA_ARP_MUTES, MIDI, 0), ==, 0xFF);
+  g_assert_cmphex (codec_value (f, OCTA_PART_AREA_ARP_MUTES, MIDI, 1), ==, 0xFB);
+
+  octa_midi_part_track_set_arp_note (f->midi, 15, -7);
+  g_assert_cmphex (codec_value (f, OCTA_PART_AREA_ARP_SEQUENCE, MIDI, 15), ==, 0xF9);
+
+  octa_midi_part_track_set_arp_length (f->midi, 5);
+  g_assert_cmpuint (codec_value (f, OCTA_PART_AREA_MIDI_SETUP, MIDI, 14), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +405,9 @@ main (int   argc,
               fixture_set_up, test_arp_notes, fixture_tear_down);
   g_test_add ("/model/lfo-design/arp-length", Fixture, NULL,
               fixture_set_up, test_arp_length, fixture_tear_down);
+
+  g_test_add ("/model/lfo-design/codec-view", Fixture, NULL,
+              fixture_set_up, test_codec_view, fixture_tear_down);
 
   return g_test_run ();
 }

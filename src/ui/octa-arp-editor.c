@@ -25,7 +25,7 @@
 
 #define N_STEPS     OCTA_PART_TRACK_N_LFO_STEPS
 #define PAD         8
-#define AXIS_W      48
+#define AXIS_W      52
 #define HEADER_H    28
 #define LABELS_H    30
 #define MUTE_H      20

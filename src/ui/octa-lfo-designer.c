@@ -23,7 +23,7 @@
 #define N_STEPS     OCTA_PART_TRACK_N_LFO_STEPS
 #define N_PREVIEW   4
 #define PAD         8
-#define AXIS_W      48
+#define AXIS_W      52
 #define HEADER_MIN  28
 #define SMOOTH_H    20
 #define TOGGLE      14
@@ -491,7 +491,9 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
   centre_y = roundf (value_y (&l, 0));
 
   /* header: the track and the focused step */
-  if (self->track != NULL)
+  if (self->track == NULL)
+    draw_text (self, snapshot, _("LFO design"), PAD, self->header_h / 2.0f, 0, TRUE, &fg);
+  else
     {
       g_autofree char *track = octa_part_track_dup_label (self->track);
       g_autofree char *title = g_strdup_printf (_("%s LFO design"), track);
@@ -524,6 +526,7 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
     {
       draw_text (self, snapshot, _("No track"), l.x0 + N_STEPS * l.col_w / 2,
                  (l.top + l.bottom) / 2 - 12, 0.5f, FALSE, &dim);
+      gtk_widget_snapshot_child (widget, self->presets, snapshot);
       return;
     }
 
@@ -764,6 +767,7 @@ update_sensitivity (OctaLfoDesigner *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lfo.center", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lfo.toggle-smooth", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lfo.preset", editable);
+  gtk_widget_set_sensitive (self->presets, editable);
 }
 
 static void
