@@ -611,6 +611,28 @@ test_screenshots (Fixture       *f,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   octa_test_gtk_flush ();
 
+  /* high contrast, where libadwaita can be told through GSettings */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = NULL;
+
+    if (source != NULL)
+      schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.a11y.interface", TRUE);
+    if (schema != NULL && g_settings_schema_has_key (schema, "high-contrast"))
+      {
+        g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+
+        g_settings_set_boolean (a11y, "high-contrast", TRUE);
+        octa_test_gtk_flush ();
+        if (adw_style_manager_get_high_contrast (manager))
+          g_free (octa_test_gtk_screenshot (box, "lfo-arp-hc"));
+        else
+          g_test_message ("high contrast not picked up; no HC screenshot");
+        g_settings_set_boolean (a11y, "high-contrast", FALSE);
+        octa_test_gtk_flush ();
+      }
+  }
+
   /* no track */
   octa_lfo_designer_set_track (f->lfo, NULL);
   octa_arp_editor_set_track (f->arp, NULL);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include <math.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "octa-arp-editor.h"
@@ -466,6 +467,7 @@ octa_arp_editor_snapshot (GtkWidget   *widget,
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
   GdkRGBA fg, dim, faint, accent, rule, hatching;
   float centre_y;
+  gboolean hc;
   guint length;
   Layout l;
 
@@ -476,7 +478,9 @@ octa_arp_editor_snapshot (GtkWidget   *widget,
     gdk_rgba_parse (&accent, "#3584e4");
   G_GNUC_END_IGNORE_DEPRECATIONS
   dim = faint = rule = hatching = fg;
-  dim.alpha *= 0.55f;
+  /* high contrast: secondary text and rules stay readable */
+  hc = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+  dim.alpha *= hc ? 0.8f : 0.55f;
   faint.alpha *= 0.06f;
   rule.alpha *= 0.35f;
   hatching.alpha *= 0.14f;

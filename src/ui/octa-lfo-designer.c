@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include <math.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "octa-lfo-designer.h"
@@ -299,13 +300,13 @@ nudge_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   OctaLfoDesigner *self = OCTA_LFO_DESIGNER (widget);
-  int value;
+  int old, value;
 
   if (self->track == NULL)
     return;
-  value = octa_part_track_get_lfo_step (self->track, self->cursor) + g_variant_get_int32 (parameter);
-  value = CLAMP (value, -VALUE_MAX, VALUE_MAX);
-  if (value != octa_part_track_get_lfo_step (self->track, self->cursor))
+  old = octa_part_track_get_lfo_step (self->track, self->cursor);
+  value = CLAMP (old + g_variant_get_int32 (parameter), -VALUE_MAX, VALUE_MAX);
+  if (value != old)
     octa_part_track_set_lfo_step (self->track, self->cursor, value);
 }
 
@@ -473,6 +474,7 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
   gint values[N_STEPS];
   gboolean smooth[N_STEPS];
   float centre_y;
+  gboolean hc;
   Layout l;
 
   get_layout (self, &l);
@@ -482,7 +484,9 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
     gdk_rgba_parse (&accent, "#3584e4");
   G_GNUC_END_IGNORE_DEPRECATIONS
   dim = faint = rule = fg;
-  dim.alpha *= 0.55f;
+  /* high contrast: secondary text and rules stay readable */
+  hc = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+  dim.alpha *= hc ? 0.8f : 0.55f;
   faint.alpha *= 0.06f;
   rule.alpha *= 0.35f;
   bar = bar_dim = accent;
