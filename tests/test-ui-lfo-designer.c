@@ -563,6 +563,78 @@ test_arp_labels (Fixture       *f,
   octa_test_gtk_wait_for_draw (GTK_WIDGET (f->arp));
 }
 
+/* Finds the widget's class binding for @keyval + @mods and runs it, as a
+ * key press would. */
+static void
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger)
+              || gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval
+              || gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != mods)
+            continue;
+          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                       GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                       gtk_shortcut_get_arguments (shortcut)));
+          return;
+        }
+    }
+  g_error ("no binding for %s", gdk_keyval_name (keyval));
+}
+
+/* The keys of ui.md §4.1 reach the edits through the bindings. */
+static void
+test_key_bindings (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *lfo = GTK_WIDGET (f->lfo);
+  GtkWidget *arp = GTK_WIDGET (f->arp);
+  OctaPartTrack *track = OCTA_PART_TRACK (f->audio);
+
+  press_key (lfo, GDK_KEY_Right, 0);
+  press_key (lfo, GDK_KEY_Right, 0);
+  press_key (lfo, GDK_KEY_Left, 0);
+  g_assert_cmpuint (octa_lfo_designer_get_cursor (f->lfo), ==, 1);
+  press_key (lfo, GDK_KEY_Up, GDK_SHIFT_MASK);
+  press_key (lfo, GDK_KEY_Up, 0);
+  g_assert_cmpint (octa_part_track_get_lfo_step (track, 1), ==, 9);
+  press_key (lfo, GDK_KEY_Down, GDK_SHIFT_MASK);
+  press_key (lfo, GDK_KEY_Down, GDK_SHIFT_MASK);
+  press_key (lfo, GDK_KEY_Down, 0);
+  g_assert_cmpint (octa_part_track_get_lfo_step (track, 1), ==, -8);
+  press_key (lfo, GDK_KEY_i, 0);
+  g_assert_true (octa_part_track_get_lfo_smooth (track, 1));
+  press_key (lfo, GDK_KEY_0, 0);
+  g_assert_cmpint (octa_part_track_get_lfo_step (track, 1), ==, 0);
+  press_key (lfo, GDK_KEY_End, 0);
+  g_assert_cmpuint (octa_lfo_designer_get_cursor (f->lfo), ==, 15);
+
+  press_key (arp, GDK_KEY_Right, 0);
+  press_key (arp, GDK_KEY_Up, GDK_SHIFT_MASK);
+  press_key (arp, GDK_KEY_Down, 0);
+  g_assert_cmpint (octa_midi_part_track_get_arp_note (f->midi, 1), ==, 7);
+  press_key (arp, GDK_KEY_m, 0);
+  g_assert_true (octa_midi_part_track_get_arp_mute (f->midi, 1));
+  press_key (arp, GDK_KEY_m, 0);
+  g_assert_false (octa_midi_part_track_get_arp_mute (f->midi, 1));
+  press_key (arp, GDK_KEY_0, 0);
+  g_assert_cmpint (octa_midi_part_track_get_arp_note (f->midi, 1), ==, 0);
+}
+
 static const gint8 lfo_shape[16] = {
   0, 60, 110, 127, 90, 30, -20, -70, -110, -127, -100, -40, 20, 45, 20, -10
 };
@@ -659,6 +731,8 @@ main (int   argc,
               fixture_set_up, test_arp_edits, fixture_tear_down);
   g_test_add ("/ui/arp-editor/labels", Fixture, NULL,
               fixture_set_up, test_arp_labels, fixture_tear_down);
+  g_test_add ("/ui/lfo-designer/key-bindings", Fixture, NULL,
+              fixture_set_up, test_key_bindings, fixture_tear_down);
   g_test_add ("/ui/lfo-designer/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
