@@ -618,6 +618,12 @@ test_key_bindings (Fixture       *f,
   g_assert_cmpint (octa_part_track_get_lfo_step (track, 1), ==, -8);
   press_key (lfo, GDK_KEY_i, 0);
   g_assert_true (octa_part_track_get_lfo_smooth (track, 1));
+
+  /* what a screen reader hears follows the focused step */
+  gtk_test_accessible_assert_role (lfo, GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_test_accessible_assert_property (lfo, GTK_ACCESSIBLE_PROPERTY_LABEL, "T3 LFO design");
+  gtk_test_accessible_assert_property (lfo, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Step 2: −8, smooth");
   press_key (lfo, GDK_KEY_0, 0);
   g_assert_cmpint (octa_part_track_get_lfo_step (track, 1), ==, 0);
   press_key (lfo, GDK_KEY_End, 0);
@@ -629,6 +635,10 @@ test_key_bindings (Fixture       *f,
   g_assert_cmpint (octa_midi_part_track_get_arp_note (f->midi, 1), ==, 7);
   press_key (arp, GDK_KEY_m, 0);
   g_assert_true (octa_midi_part_track_get_arp_mute (f->midi, 1));
+  gtk_test_accessible_assert_property (arp, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "M5 arpeggiator sequence");
+  gtk_test_accessible_assert_property (arp, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Step 2: +7 G3, muted");
   press_key (arp, GDK_KEY_m, 0);
   g_assert_false (octa_midi_part_track_get_arp_mute (f->midi, 1));
   press_key (arp, GDK_KEY_0, 0);
