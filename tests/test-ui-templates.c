@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 #include <adwaita.h>
 
+#include "octa-arp-editor.h"
 #include "octa-bank-matrix.h"
+#include "octa-lfo-designer.h"
 #include "octa-pattern-list.h"
 #include "octa-start-page.h"
 #include "octa-test-gtk-utils.h"
@@ -138,6 +140,8 @@ main (int   argc,
   add_type_test (OCTA_TYPE_START_PAGE);
   add_type_test (OCTA_TYPE_BANK_MATRIX);
   add_type_test (OCTA_TYPE_PATTERN_LIST);
+  add_type_test (OCTA_TYPE_LFO_DESIGNER);
+  add_type_test (OCTA_TYPE_ARP_EDITOR);
 #if HAVE_STEP_GRID
   add_type_test (OCTA_TYPE_STEP_GRID);
 #endif

@@ -22,4 +22,14 @@ guint16 octa_midi_part_track_get_arp_mutes (OctaMidiPartTrack *self);
 void    octa_midi_part_track_set_arp_mutes (OctaMidiPartTrack *self,
                                             guint16            mask);
 
+/* Per-step views of the arpeggiator sequence (octa-part-track-design.c) */
+gboolean octa_midi_part_track_get_arp_mute   (OctaMidiPartTrack *self,
+                                              guint              step);
+void     octa_midi_part_track_set_arp_mute   (OctaMidiPartTrack *self,
+                                              guint              step,
+                                              gboolean           muted);
+guint    octa_midi_part_track_get_arp_length (OctaMidiPartTrack *self);
+void     octa_midi_part_track_set_arp_length (OctaMidiPartTrack *self,
+                                              guint              length);
+
 G_END_DECLS

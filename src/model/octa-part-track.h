@@ -38,4 +38,13 @@ void      octa_part_track_set_lfo_design        (OctaPartTrack *self,
                                                  const gint8   *steps,
                                                  guint16        interpolation);
 
+/* Per-step views of the LFO design (octa-part-track-design.c) */
+gboolean  octa_part_track_get_lfo_smooth        (OctaPartTrack *self,
+                                                 guint          step);
+void      octa_part_track_set_lfo_smooth        (OctaPartTrack *self,
+                                                 guint          step,
+                                                 gboolean       smooth);
+void      octa_part_track_set_lfo_steps         (OctaPartTrack *self,
+                                                 const gint8   *steps);
+
 G_END_DECLS
