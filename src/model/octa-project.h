@@ -24,6 +24,9 @@ void         octa_project_load_async         (GFile                *location,
                                               gpointer              user_data);
 OctaProject *octa_project_load_finish        (GAsyncResult         *result,
                                               GError              **error);
+OctaProject *octa_project_new_demo           (GFile                *folder,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
 
 const char  *octa_project_get_name           (OctaProject          *self);
 GFile       *octa_project_get_location       (OctaProject          *self);
