@@ -2574,11 +2574,24 @@ octa_step_grid_scrollable_init (GtkScrollableInterface *iface)
 /* }}} */
 /* {{{ Mouse */
 
+static GMenuModel *build_menu (void);
+
 static void
 show_menu (OctaStepGrid *self,
            double        x,
            double        y)
 {
+  /* Built on first use: its 146 items cost a good share of start-up, and
+   * the legend's grid never shows one. */
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenuModel) model = build_menu ();
+
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { x, y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
@@ -3863,7 +3876,6 @@ octa_step_grid_init (OctaStepGrid *self)
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *click, *menu_click, *drag;
   GtkEventController *motion, *key;
-  g_autoptr(GMenuModel) model = build_menu ();
 
   _octa_grid_ensure_css ();
 
@@ -3906,11 +3918,6 @@ octa_step_grid_init (OctaStepGrid *self)
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (widget, key);
-
-  self->menu = gtk_popover_menu_new_from_model (model);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu, widget);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
