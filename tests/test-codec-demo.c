@@ -86,6 +86,73 @@ test_demo_folder_is_valid (void)
   octa_test_rm_rf (dir);
 }
 
+/* The scratch write hands back what a load of the folder gives, byte for
+ * byte, and leaves the same files there as a durable write. */
+static void
+test_demo_scratch_write (void)
+{
+  g_autofree char *dir = octa_test_make_tmpdir ();
+  g_autofree char *project_dir = g_build_filename (dir, "DEMO", NULL);
+  g_autoptr(OctaProjectFiles) files = octa_project_files_new_demo ();
+  g_autoptr(OctaProjectFiles) scratch = NULL;
+  g_autoptr(OctaProjectFiles) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  guint compared = 0;
+
+  scratch = octa_project_files_write_scratch (files, project_dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (scratch);
+  g_assert_true (octa_demo_write_samples_full (project_dir, OCTA_WRITE_NO_SYNC, &error));
+  g_assert_no_error (error);
+  loaded = octa_project_files_load_dir (project_dir, OCTA_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (scratch->name, ==, "DEMO");
+  g_assert_cmpstr (scratch->name, ==, loaded->name);
+  g_assert_cmpuint (octa_project_files_count (scratch), ==, octa_project_files_count (loaded));
+  g_assert_cmpuint (octa_project_files_count (scratch), ==, 26);
+  /* as a load leaves them: nothing edited, every checksum right */
+  for (guint b = 0; b < OCTA_N_BANKS; b++)
+    {
+      OctaImage *image = octa_bank_file_get_image (scratch->banks[OCTA_STATE_WORK][b]);
+
+      g_assert_false (image->modified);
+      g_assert_true (image->checksum_ok_at_load);
+    }
+
+  for (OctaFileState state = OCTA_STATE_WORK; state <= OCTA_STATE_STRD; state++)
+    for (guint kind = OCTA_FILE_KIND_BANK; kind <= OCTA_FILE_KIND_PROJECT; kind++)
+      for (guint index = 0; index < OCTA_N_BANKS; index++)
+        {
+          g_autofree char *name = NULL;
+          g_autofree char *path = NULL;
+          g_autofree guint8 *disk = NULL;
+          g_autoptr(GBytes) from_scratch = NULL;
+          g_autoptr(GBytes) from_load = NULL;
+          gsize len;
+
+          if (kind == OCTA_FILE_KIND_SAMPLE_ATTRS ||
+              (kind == OCTA_FILE_KIND_ARRANGEMENT && index >= OCTA_N_ARRANGEMENTS) ||
+              ((kind == OCTA_FILE_KIND_MARKERS || kind == OCTA_FILE_KIND_PROJECT) && index > 0))
+            continue;
+          from_scratch = octa_project_files_encode_file (scratch, kind, index, state);
+          from_load = octa_project_files_encode_file (loaded, kind, index, state);
+          g_assert_true ((from_scratch == NULL) == (from_load == NULL));
+          if (from_scratch == NULL)
+            continue;
+          name = octa_project_files_filename (kind, index, state);
+          path = g_build_filename (project_dir, name, NULL);
+          disk = octa_test_read_file (path, &len);
+          g_assert_cmpmem (g_bytes_get_data (from_scratch, NULL), g_bytes_get_size (from_scratch),
+                           disk, len);
+          g_assert_true (g_bytes_equal (from_scratch, from_load));
+          compared++;
+        }
+  g_assert_cmpuint (compared, ==, 26);
+
+  octa_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,6 +161,7 @@ main (int   argc,
 
   g_test_add_func ("/codec/demo/content", test_demo_content);
   g_test_add_func ("/codec/demo/folder-is-valid", test_demo_folder_is_valid);
+  g_test_add_func ("/codec/demo/scratch-write", test_demo_scratch_write);
 
   return g_test_run ();
 }

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "octa.h"
@@ -52,6 +53,84 @@ test_blank_project (void)
     g_autoptr(OctaBank) again = octa_project_get_bank (project, 3);
     g_assert_true (again == bank);
   }
+}
+
+/* The demo opened from memory is the project a load of its folder gives:
+ * same bytes, unmodified, and a save in place sees nothing changed behind
+ * its back and writes only the edited bank. */
+static void
+test_demo_project (void)
+{
+  g_autofree char *dir = octa_test_make_tmpdir ();
+  g_autofree char *project_dir = g_build_filename (dir, "DEMO", NULL);
+  g_autofree char *kick = g_build_filename (project_dir, "kick.wav", NULL);
+  g_autofree char *bank2 = g_build_filename (project_dir, "bank02.work", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (project_dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaProject) demo = octa_project_new_demo (folder, NULL, &error);
+  g_autoptr(OctaProject) loaded = NULL;
+  g_autoptr(OctaBank) bank = NULL;
+  g_autoptr(OctaPattern) pattern = NULL;
+  g_autoptr(OctaAudioPatternTrack) track = NULL;
+  g_autoptr(OctaStep) step = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autofree guint8 *disk = NULL;
+  GStatBuf before, after;
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (demo);
+  loaded = octa_project_load (folder, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (octa_project_get_name (demo), ==, "DEMO");
+  g_assert_true (g_file_equal (octa_project_get_location (demo), folder));
+  g_assert_false (octa_project_get_modified (demo));
+  g_assert_false (octa_history_get_can_undo (octa_project_get_history (demo)));
+  g_assert_true (g_file_test (kick, G_FILE_TEST_IS_REGULAR));
+  for (guint b = 0; b < OCTA_N_BANKS; b++)
+    {
+      g_autoptr(GBytes) mine = bank_bytes (demo, b);
+      g_autoptr(GBytes) theirs = bank_bytes (loaded, b);
+
+      g_assert_true (g_bytes_equal (mine, theirs));
+    }
+  {
+    g_autoptr(GBytes) mine = octa_project_encode_file (demo, "project.work");
+    g_autoptr(GBytes) theirs = octa_project_encode_file (loaded, "project.work");
+
+    g_assert_true (g_bytes_equal (mine, theirs));
+  }
+
+  bank = octa_project_get_bank (demo, 0);
+  pattern = octa_bank_get_pattern (bank, 0);
+  track = octa_pattern_get_audio_track (pattern, 5);
+  step = octa_pattern_track_get_step (OCTA_PATTERN_TRACK (track), 3);
+  g_object_set (step, "trig", TRUE, NULL);
+  g_assert_true (octa_project_get_modified (demo));
+  g_assert_cmpint (g_stat (bank2, &before), ==, 0);
+  g_assert_true (octa_project_save (demo, OCTA_SAVE_MODE_WORKING, OCTA_SAVE_FLAGS_NONE, NULL,
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_false (octa_project_get_modified (demo));
+  g_assert_cmpint (g_stat (bank2, &after), ==, 0);
+  g_assert_cmpint (before.st_mtime, ==, after.st_mtime);
+  g_assert_cmpint (before.st_ino, ==, after.st_ino);
+  {
+    g_autofree char *bank1 = g_build_filename (project_dir, "bank01.work", NULL);
+
+    saved = bank_bytes (demo, 0);
+    disk = octa_test_read_file (bank1, &len);
+    g_assert_cmpmem (disk, len, g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  }
+
+  g_clear_object (&step);
+  g_clear_object (&track);
+  g_clear_object (&pattern);
+  g_clear_object (&bank);
+  g_clear_object (&loaded);
+  g_assert_finalize_object (g_steal_pointer (&demo));
+  octa_test_rm_rf (dir);
 }
 
 static void
@@ -440,6 +519,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/project/blank", test_blank_project);
+  g_test_add_func ("/model/project/demo", test_demo_project);
   g_test_add_func ("/model/project/step-notify-and-undo", test_step_notify_and_undo);
   g_test_add_func ("/model/project/step-summary", test_step_summary);
   g_test_add_func ("/model/project/grouped-change", test_grouped_change);

@@ -201,6 +201,61 @@ fixture_tear_down (Fixture       *f,
   g_free (f->tmpdir);
 }
 
+static gboolean
+lock_rows_built (gpointer data)
+{
+  return count_lock_rows (data) > 0;
+}
+
+/* Before it is first drawn the inspector shows a step without its lock
+ * rows (they would slow the window's first frame); they follow the frame
+ * after, with the step's locks. */
+static void
+test_lock_rows_after_first_frame (void)
+{
+  Fixture fixture = { 0 }, *f = &fixture;
+  g_autoptr(OctaBank) bank = NULL;
+  g_autoptr(OctaStep) step = NULL;
+
+  f->project = octa_project_new_blank ("INSPECT");
+  bank = octa_project_get_bank (f->project, 0);
+  f->pattern = octa_bank_get_pattern (bank, 0);
+  step = get_step (f, 0, 2);
+  octa_step_set_trig (step, OCTA_TRIG_TYPE_TRIGGER, TRUE);
+  octa_step_set_plock (step, OCTA_AUDIO_PLOCK_AMP_VOL, 90);
+
+  f->window = gtk_window_new ();
+  f->inspector = OCTA_STEP_INSPECTOR (octa_step_inspector_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->inspector));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 320, 1400);
+  octa_step_inspector_set_step (f->inspector, step);
+  g_assert_cmpuint (count_lock_rows (f), ==, 0);
+  g_assert_true (octa_step_inspector_get_step (f->inspector) == step);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (octa_test_gtk_wait_until (lock_rows_built, f, 5000));
+  g_assert_cmpuint (count_lock_rows (f), ==, 31);
+  g_assert_true (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (find_in (find_row (f, "VOL", 0), GTK_TYPE_TOGGLE_BUTTON))));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean counted = FALSE;
+
+    collect (GTK_WIDGET (f->inspector), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      counted |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                            "P-locks (1)") == 0;
+    g_assert_true (counted);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  octa_test_gtk_flush ();
+  g_clear_object (&step);
+  g_clear_object (&f->pattern);
+  g_clear_object (&bank);
+  g_assert_finalize_object (f->project);
+}
+
 /* Every lock of a Static track with FILTER and DELAY, by its device name;
  * lock, edit and unlock write the step's lock record. */
 static void
@@ -566,6 +621,8 @@ main (int   argc,
   OCTA_TEST_GTK_MAIN_PROLOGUE (argc, argv);
 
   g_test_add_func ("/ui/inspector/plock-names", test_plock_names);
+  g_test_add_func ("/ui/inspector/lock-rows-after-first-frame",
+                   test_lock_rows_after_first_frame);
   g_test_add ("/ui/inspector/audio-locks", Fixture, NULL,
               fixture_set_up, test_audio_locks, fixture_tear_down);
   g_test_add ("/ui/inspector/names-follow-part", Fixture, NULL,

@@ -125,14 +125,30 @@ gboolean
 octa_demo_write_samples (const char  *dir,
                          GError     **error)
 {
+  return octa_demo_write_samples_full (dir, OCTA_WRITE_DEFAULT, error);
+}
+
+/**
+ * octa_demo_write_samples_full:
+ * @dir: the demo project's folder
+ * @flags: how durably to write them (%OCTA_WRITE_NO_SYNC for a scratch folder)
+ * @error: return location for a #GError
+ *
+ * Writes the demo's samples into its folder, where its slots expect them.
+ */
+gboolean
+octa_demo_write_samples_full (const char      *dir,
+                              OctaWriteFlags   flags,
+                              GError         **error)
+{
   for (guint i = 0; i < OCTA_DEMO_N_SAMPLES; i++)
     {
       g_autofree char *name = NULL;
       g_autoptr(GBytes) wav = octa_demo_sample_wav (i, &name);
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
-      if (!octa_write_file_atomic (path, g_bytes_get_data (wav, NULL), g_bytes_get_size (wav),
-                                   error))
+      if (!octa_write_file_atomic_full (path, g_bytes_get_data (wav, NULL),
+                                        g_bytes_get_size (wav), flags, error))
         return FALSE;
     }
   return TRUE;

@@ -357,7 +357,7 @@ octa_write_file_atomic_full (const char      *path,
     goto fail_open;
 
   what = "cannot sync to disk";
-  if (fsync_noeintr (fd) != 0)
+  if (!(flags & OCTA_WRITE_NO_SYNC) && fsync_noeintr (fd) != 0)
     goto fail_open;
 
   /* On Linux the descriptor is gone even when close() reports EINTR. */
@@ -369,7 +369,7 @@ octa_write_file_atomic_full (const char      *path,
   if (g_rename (tmp, path) != 0)
     goto fail_closed;
 
-  if (!(flags & OCTA_WRITE_NO_DIR_SYNC))
+  if (!(flags & (OCTA_WRITE_NO_DIR_SYNC | OCTA_WRITE_NO_SYNC)))
     {
       g_autoptr(GError) sync_error = NULL;
 

@@ -12,11 +12,14 @@ G_BEGIN_DECLS
  * @OCTA_WRITE_DEFAULT: full durability, folder synced after the rename
  * @OCTA_WRITE_NO_DIR_SYNC: skip the folder fsync; the caller writes a batch
  *   of files into one folder and calls octa_fsync_dir() once at the end
+ * @OCTA_WRITE_NO_SYNC: sync neither the file nor the folder; only for
+ *   throw-away scratch folders (the demo's), where a crash loses nothing
  */
 typedef enum
 {
   OCTA_WRITE_DEFAULT = 0,
   OCTA_WRITE_NO_DIR_SYNC = 1 << 0,
+  OCTA_WRITE_NO_SYNC = 1 << 1,
 } OctaWriteFlags;
 
 gboolean  octa_read_file              (const char *path,

@@ -1290,6 +1290,80 @@ octa_project_files_write_dir (OctaProjectFiles  *files,
   return octa_fsync_dir (dir, error);
 }
 
+/**
+ * octa_project_files_write_scratch:
+ * @files: a project's files
+ * @dir: a fresh throw-away folder that only this process uses (created when
+ *   missing)
+ * @error: return location for a #GError
+ *
+ * Writes every present file of @files into @dir as
+ * octa_project_files_write_dir() does, but syncs nothing to disk: a crash
+ * can only lose a scratch copy. Returns the files that
+ * octa_project_files_load_dir() would give for @dir right after, decoded
+ * from the very bytes written instead of reading them back, so opening a
+ * generated project costs no second pass over the disk.
+ *
+ * Returns: (transfer full) (nullable): the files as loaded from @dir
+ */
+OctaProjectFiles *
+octa_project_files_write_scratch (OctaProjectFiles  *files,
+                                  const char        *dir,
+                                  GError           **error)
+{
+  g_autoptr(OctaProjectFiles) loaded = NULL;
+
+  g_return_val_if_fail (files != NULL, NULL);
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int e = errno;
+      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_IO,
+                   "%s: cannot create the folder: %s", dir, g_strerror (e));
+      return NULL;
+    }
+
+  loaded = g_new0 (OctaProjectFiles, 1);
+  loaded->name = base_name_of_dir (dir);
+
+  for (guint i = 0; i < N_FILES; i++)
+    {
+      FileId id = file_id (i);
+      gpointer object = slot_get (files, id);
+      g_autofree char *filename = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize len;
+      const guint8 *data;
+
+      if (object == NULL)
+        continue;
+
+      filename = file_id_filename (id);
+      path = g_build_filename (dir, filename, NULL);
+      bytes = slot_encode (id, object);
+      data = g_bytes_get_data (bytes, &len);
+      if (!octa_write_file_atomic_full (path, data, len, OCTA_WRITE_NO_SYNC, error))
+        return NULL;
+
+      if (id.kind == OCTA_FILE_KIND_BANK)
+        {
+          gsize size = 0;
+          guint8 *copy = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+
+          object = octa_bank_file_new_take (copy, size, path, OCTA_LOAD_DEFAULT, error);
+        }
+      else
+        object = slot_decode (id, data, len, path, OCTA_LOAD_DEFAULT, error);
+      if (object == NULL)
+        return NULL;
+      slot_set (loaded, id, object);
+    }
+
+  return g_steal_pointer (&loaded);
+}
+
 /* ---- Writing a zip ----------------------------------------------------- */
 
 typedef struct

@@ -92,6 +92,9 @@ GBytes        *octa_project_files_encode_file  (OctaProjectFiles *files,
 gboolean       octa_project_files_write_dir    (OctaProjectFiles *files,
                                                 const char *dir,
                                                 GError **error);
+OctaProjectFiles *octa_project_files_write_scratch (OctaProjectFiles *files,
+                                                  const char *dir,
+                                                  GError **error);
 gboolean       octa_project_files_write_zip    (OctaProjectFiles *files,
                                                 const char *zip_path,
                                                 const char *project_dir,

@@ -447,6 +447,58 @@ octa_project_load_with_flags (GFile                 *location,
   return project;
 }
 
+/**
+ * octa_project_new_demo:
+ * @folder: a fresh scratch folder, the demo's home (created when missing)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Generates the demo project "DEMO" with its five samples into @folder and
+ * opens it, as octa_project_load() on @folder would, from the bytes just
+ * written rather than reading them back. Nothing is synced to disk: @folder
+ * is a throw-away copy (the application saves the demo elsewhere).
+ *
+ * Returns: (transfer full): the project at @folder, or %NULL
+ */
+OctaProject *
+octa_project_new_demo (GFile         *folder,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(OctaProjectFiles) demo = NULL;
+  OctaProjectFiles *files;
+  g_autofree char *path = NULL;
+  OctaProject *project;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  path = g_file_get_path (folder);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (folder);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "%s: the demo can only be written to a local folder", uri);
+      return NULL;
+    }
+
+  demo = octa_project_files_new_demo ();
+  files = octa_project_files_write_scratch (demo, path, error);
+  if (files == NULL)
+    return NULL;
+  if (!octa_demo_write_samples_full (path, OCTA_WRITE_NO_SYNC, error))
+    {
+      octa_project_files_free (files);
+      return NULL;
+    }
+
+  project = project_new_for_files (files, folder);
+  _octa_project_save_take_snapshots (project);
+  return project;
+}
+
 typedef struct
 {
   GFile                *location;

@@ -33,6 +33,9 @@ void         octa_project_load_with_flags_async (GFile             *location,
                                                  GCancellable      *cancellable,
                                                  GAsyncReadyCallback callback,
                                                  gpointer           user_data);
+OctaProject *octa_project_new_demo           (GFile                *folder,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
 
 const char  *octa_project_get_name           (OctaProject          *self);
 GFile       *octa_project_get_location       (OctaProject          *self);

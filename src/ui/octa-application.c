@@ -173,8 +173,10 @@ demo_action (GSimpleAction *action,
 {
   OctaWindow *window = empty_window (user_data);
 
-  gtk_window_present (GTK_WINDOW (window));
+  /* generated in a worker thread while the window is realized, the demo is
+   * often ready for the window's very first frame */
   octa_window_open_demo (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static const GActionEntry app_actions[] = {

@@ -35,10 +35,12 @@ struct _OctaBankMatrix
   gulong       problems_handler;
   gboolean     unreadable[OCTA_MATRIX_SIZE];   /* hatched: the bank couldn't be read */
 
-  /* Unsaved marks: each bank's bytes as last loaded or saved, as last seen,
-   * and which patterns differ from the saved bytes. */
-  GBytes      *saved_bytes[OCTA_MATRIX_SIZE];
-  GBytes      *seen_bytes[OCTA_MATRIX_SIZE];
+  /* Unsaved marks: a digest of each pattern's bytes as last loaded or
+   * saved, one of each whole bank as last seen (a bank an edit did not touch
+   * needs no second look), and which patterns differ from their saved
+   * digest. Digests, not copies: a copy of every bank is 10 MB. */
+  guint64      saved_digest[OCTA_MATRIX_SIZE][OCTA_MATRIX_SIZE];
+  guint64      seen_digest[OCTA_MATRIX_SIZE];
   guint16      unsaved[OCTA_MATRIX_SIZE];
 
   guint        cursor_bank;
@@ -256,37 +258,54 @@ encode_bank (OctaProject *project,
   return octa_project_encode_file (project, name);
 }
 
-static guint16
-diff_patterns (GBytes *a,
-               GBytes *b)
+/* 64 bits per pattern. Each word goes through a bijection of the running
+ * value, so two patterns that differ in a single word never share a
+ * digest; anything else collides with odds of 2^-64. */
+static guint64
+digest_bytes (const guint8 *data,
+              gsize         len)
 {
-  gsize na, nb;
-  const guint8 *da = a != NULL ? g_bytes_get_data (a, &na) : NULL;
-  const guint8 *db = b != NULL ? g_bytes_get_data (b, &nb) : NULL;
-  guint16 mask = 0;
+  guint64 h = 0x9e3779b97f4a7c15u ^ len;
+  guint64 tail = 0;
+  gsize i = 0;
 
-  if (da == NULL || db == NULL)
-    return (da == NULL) == (db == NULL) ? 0 : 0xffff;
-  for (guint p = 0; p < OCTA_MATRIX_SIZE; p++)
+  for (; i + 8 <= len; i += 8)
     {
-      gsize off = PATTERN_OFFSET + (gsize) PATTERN_SIZE * p;
-      gboolean in_a = off + PATTERN_SIZE <= na, in_b = off + PATTERN_SIZE <= nb;
+      guint64 word;
 
-      if (in_a != in_b || (in_a && memcmp (da + off, db + off, PATTERN_SIZE) != 0))
-        mask |= 1u << p;
+      memcpy (&word, data + i, 8);
+      h ^= word;
+      h = ((h << 29) | (h >> 35)) * 0xbf58476d1ce4e5b9u;
     }
-  return mask;
+  memcpy (&tail, data + i, len - i);
+  h ^= tail;
+  h ^= h >> 31;
+  h *= 0x94d049bb133111ebu;
+  h ^= h >> 29;
+  return h;
+}
+
+/* An absent bank or pattern has a digest no bytes give in practice. */
+#define DIGEST_ABSENT G_GUINT64_CONSTANT (0)
+
+static guint64
+pattern_digest (const guint8 *data,
+                gsize         len,
+                guint         pattern)
+{
+  gsize off = PATTERN_OFFSET + (gsize) PATTERN_SIZE * pattern;
+
+  if (data == NULL || off + PATTERN_SIZE > len)
+    return DIGEST_ABSENT;
+  return digest_bytes (data + off, PATTERN_SIZE);
 }
 
 static void
 clear_unsaved (OctaBankMatrix *self)
 {
-  for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
-    {
-      g_clear_pointer (&self->saved_bytes[b], g_bytes_unref);
-      g_clear_pointer (&self->seen_bytes[b], g_bytes_unref);
-      self->unsaved[b] = 0;
-    }
+  memset (self->saved_digest, 0, sizeof self->saved_digest);
+  memset (self->seen_digest, 0, sizeof self->seen_digest);
+  memset (self->unsaved, 0, sizeof self->unsaved);
 }
 
 static void
@@ -297,13 +316,19 @@ update_unsaved (OctaBankMatrix *self)
   for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
     {
       g_autoptr(GBytes) now = encode_bank (self->project, b);
+      gsize len = 0;
+      const guint8 *data = now != NULL ? g_bytes_get_data (now, &len) : NULL;
+      guint64 seen = data != NULL ? digest_bytes (data, len) : DIGEST_ABSENT;
+      guint16 mask = 0;
 
       /* only a bank whose bytes moved needs the per-pattern look */
-      if (self->seen_bytes[b] != NULL && now != NULL && g_bytes_equal (now, self->seen_bytes[b]))
+      if (seen == self->seen_digest[b])
         continue;
-      self->unsaved[b] = diff_patterns (self->saved_bytes[b], now);
-      g_clear_pointer (&self->seen_bytes[b], g_bytes_unref);
-      self->seen_bytes[b] = g_steal_pointer (&now);
+      for (guint p = 0; p < OCTA_MATRIX_SIZE; p++)
+        if (pattern_digest (data, len, p) != self->saved_digest[b][p])
+          mask |= 1u << p;
+      self->unsaved[b] = mask;
+      self->seen_digest[b] = seen;
     }
 }
 
@@ -323,9 +348,13 @@ octa_bank_matrix_mark_saved (OctaBankMatrix *self)
   if (self->project != NULL)
     for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
       {
-        self->saved_bytes[b] = encode_bank (self->project, b);
-        self->seen_bytes[b] = self->saved_bytes[b] != NULL
-                              ? g_bytes_ref (self->saved_bytes[b]) : NULL;
+        g_autoptr(GBytes) bytes = encode_bank (self->project, b);
+        gsize len = 0;
+        const guint8 *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
+
+        for (guint p = 0; p < OCTA_MATRIX_SIZE; p++)
+          self->saved_digest[b][p] = pattern_digest (data, len, p);
+        self->seen_digest[b] = data != NULL ? digest_bytes (data, len) : DIGEST_ABSENT;
       }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[UNSAVED_CHANGED], 0);

@@ -2837,11 +2837,24 @@ octa_step_grid_scrollable_init (GtkScrollableInterface *iface)
 /* }}} */
 /* {{{ Mouse */
 
+static GMenuModel *build_menu (void);
+
 static void
 show_menu (OctaStepGrid *self,
            double        x,
            double        y)
 {
+  /* Built on first use: its 146 items cost a good share of start-up, and
+   * the legend's grid never shows one. */
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenuModel) model = build_menu ();
+
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { x, y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
@@ -4126,7 +4139,6 @@ octa_step_grid_init (OctaStepGrid *self)
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *click, *menu_click, *drag;
   GtkEventController *motion, *key;
-  g_autoptr(GMenuModel) model = build_menu ();
 
   _octa_grid_ensure_css ();
 
@@ -4172,11 +4184,6 @@ octa_step_grid_init (OctaStepGrid *self)
   gtk_widget_add_controller (widget, key);
 
   slot_drop_init (self);
-
-  self->menu = gtk_popover_menu_new_from_model (model);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu, widget);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);

@@ -303,6 +303,8 @@ struct _OctaStepInspector
   GPtrArray         *lock_groups;
   gboolean           updating;
   guint              open_changes;
+  gboolean           drawn;
+  guint              rows_idle;
 };
 
 G_DEFINE_FINAL_TYPE (OctaStepInspector, octa_step_inspector, GTK_TYPE_WIDGET)
@@ -908,7 +910,13 @@ update_all (OctaStepInspector *self)
                                                        : NULL,
                                       &self->sound);
 
-  build_lock_rows (self);
+  /* Until the inspector has been drawn once, the lock rows wait: about 30
+   * rows below the fold, they would cost the window's first frame more
+   * than everything else in it. They come with the frame after. */
+  if (self->drawn)
+    build_lock_rows (self);
+  else if (self->rows_built)
+    clear_lock_rows (self);
   self->updating = TRUE;
   gtk_widget_set_sensitive (self->content, TRUE);
 
@@ -978,8 +986,13 @@ update_all (OctaStepInspector *self)
   on_repeats_output (self->repeats_spin, self);
 
   n_locks = update_lock_rows (self);
-  locks_title = g_strdup_printf (_("P-locks (%u)"), n_locks);
-  gtk_label_set_text (self->locks_title, locks_title);
+  if (self->rows_built)
+    {
+      locks_title = g_strdup_printf (_("P-locks (%u)"), n_locks);
+      gtk_label_set_text (self->locks_title, locks_title);
+    }
+  else
+    gtk_label_set_text (self->locks_title, _("P-locks"));
 
   self->updating = FALSE;
 }
@@ -1117,11 +1130,37 @@ format_micro (GtkScale          *scale,
   return g_strdup_printf ("%c%u/%u", micro > 0 ? '+' : '-', num, den);
 }
 
+static gboolean
+build_rows_idle (gpointer data)
+{
+  OctaStepInspector *self = data;
+
+  self->rows_idle = 0;
+  update_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+octa_step_inspector_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  OctaStepInspector *self = OCTA_STEP_INSPECTOR (widget);
+
+  GTK_WIDGET_CLASS (octa_step_inspector_parent_class)->snapshot (widget, snapshot);
+  if (!self->drawn)
+    {
+      self->drawn = TRUE;
+      /* from the main loop, once this frame is out */
+      self->rows_idle = g_idle_add (build_rows_idle, self);
+    }
+}
+
 static void
 octa_step_inspector_dispose (GObject *object)
 {
   OctaStepInspector *self = OCTA_STEP_INSPECTOR (object);
 
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
   octa_step_inspector_set_step (self, NULL);
   g_clear_object (&self->part_track);
   gtk_widget_dispose_template (GTK_WIDGET (self), OCTA_TYPE_STEP_INSPECTOR);
@@ -1186,6 +1225,7 @@ octa_step_inspector_class_init (OctaStepInspectorClass *klass)
   object_class->finalize = octa_step_inspector_finalize;
   object_class->get_property = octa_step_inspector_get_property;
   object_class->set_property = octa_step_inspector_set_property;
+  widget_class->snapshot = octa_step_inspector_snapshot;
 
   properties[PROP_STEP] =
     g_param_spec_object ("step", NULL, NULL, OCTA_TYPE_STEP,

@@ -679,7 +679,6 @@ demo_thread (GTask        *task,
              GCancellable *cancellable)
 {
   DemoData *demo = task_data;
-  g_autoptr(OctaProjectFiles) files = NULL;
   g_autoptr(GFile) location = NULL;
   GError *error = NULL;
   OctaProject *project;
@@ -700,16 +699,8 @@ demo_thread (GTask        *task,
       return;
     }
 
-  files = octa_project_files_new_demo ();
-  if (!octa_project_files_write_dir (files, demo->project_dir, &error) ||
-      !octa_demo_write_samples (demo->project_dir, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
   location = g_file_new_for_path (demo->project_dir);
-  project = octa_project_load (location, cancellable, &error);
+  project = octa_project_new_demo (location, cancellable, &error);
   if (project == NULL)
     g_task_return_error (task, error);
   else
