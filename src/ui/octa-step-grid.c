@@ -187,6 +187,8 @@ struct _OctaStepGrid
   gboolean           has_selection;
   guint              anchor_row;
   guint              anchor_step;
+  guint              told_rect[4];
+  gboolean           told_selection;
   int                hover_row;
   int                hover_step;
   OctaStep          *step;
@@ -251,6 +253,7 @@ enum {
 
 enum {
   STEP_SELECTED,
+  SELECTION_CHANGED,
   INSPECT,
   TRACK_ACTIVATED,
   N_SIGNALS
@@ -1131,6 +1134,8 @@ scroll_to_cursor (OctaStepGrid *self)
     gtk_adjustment_set_value (self->hadjustment, right - page + PAD_END);
 }
 
+static void tell_selection (OctaStepGrid *self);
+
 static void
 set_cursor_full (OctaStepGrid *self,
                  guint         row,
@@ -1168,6 +1173,7 @@ set_cursor_full (OctaStepGrid *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_STEP]);
 
   update_focus (self, FALSE);
+  tell_selection (self);
   scroll_to_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1202,6 +1208,22 @@ cell_selected (OctaStepGrid *self,
     return FALSE;
   selection_rect (self, &r0, &r1, &s0, &s1);
   return row >= r0 && row <= r1 && step >= s0 && step <= s1;
+}
+
+/* Tells the inspector when the selected steps differ from the last ones it
+ * heard of, however the selection moved. */
+static void
+tell_selection (OctaStepGrid *self)
+{
+  guint rect[4];
+
+  selection_rect (self, &rect[0], &rect[1], &rect[2], &rect[3]);
+  if (self->told_selection == self->has_selection
+      && memcmp (rect, self->told_rect, sizeof rect) == 0)
+    return;
+  self->told_selection = self->has_selection;
+  memcpy (self->told_rect, rect, sizeof rect);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 /* }}} */
@@ -2623,6 +2645,7 @@ on_click_pressed (GtkGestureClick *gesture,
       self->has_selection = TRUE;
       self->anchor_row = row;
       self->anchor_step = step;
+      tell_selection (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   else
@@ -3150,6 +3173,7 @@ action_deselect (GtkWidget  *widget,
   if (self->has_selection)
     {
       self->has_selection = FALSE;
+      tell_selection (self);
       gtk_widget_queue_draw (widget);
     }
 }
@@ -3735,6 +3759,16 @@ octa_step_grid_class_init (OctaStepGridClass *klass)
    * Emitted on Enter: the user wants to edit the focused step in the
    * inspector.
    */
+  /**
+   * OctaStepGrid::selection-changed:
+   * @self: the grid
+   *
+   * Emitted when the selected steps change; see
+   * octa_step_grid_dup_selected_steps().
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[INSPECT] =
     g_signal_new ("inspect", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -4187,6 +4221,34 @@ octa_step_grid_get_selection (OctaStepGrid *self,
   if (last_step)
     *last_step = s1;
   return self->has_selection;
+}
+
+/**
+ * octa_step_grid_dup_selected_steps:
+ * @self: a grid
+ *
+ * The steps an inspector edit applies to: every step of the selected
+ * rectangle, track by track, or the focused step alone.
+ *
+ * Returns: (transfer full) (element-type OctaStep): the steps, empty without
+ *   a pattern
+ */
+GPtrArray *
+octa_step_grid_dup_selected_steps (OctaStepGrid *self)
+{
+  GPtrArray *steps;
+  guint r0, r1, s0, s1;
+
+  g_return_val_if_fail (OCTA_IS_STEP_GRID (self), NULL);
+
+  steps = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->pattern == NULL)
+    return steps;
+  selection_rect (self, &r0, &r1, &s0, &s1);
+  for (guint r = r0; r <= r1; r++)
+    for (guint s = s0; s <= s1; s++)
+      g_ptr_array_add (steps, get_step (self, r, s));
+  return steps;
 }
 
 /**

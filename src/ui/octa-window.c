@@ -948,7 +948,17 @@ step_selected_cb (GtkWidget  *grid,
                   OctaStep   *step,
                   OctaWindow *self)
 {
-  octa_step_inspector_set_step (OCTA_STEP_INSPECTOR (self->step_inspector), step);
+  g_autoptr(GPtrArray) steps = octa_step_grid_dup_selected_steps (OCTA_STEP_GRID (grid));
+
+  octa_step_inspector_set_steps (OCTA_STEP_INSPECTOR (self->step_inspector),
+                                 octa_step_grid_get_step (OCTA_STEP_GRID (grid)), steps);
+}
+
+static void
+grid_selection_changed_cb (GtkWidget  *grid,
+                           OctaWindow *self)
+{
+  step_selected_cb (grid, octa_step_grid_get_step (OCTA_STEP_GRID (grid)), self);
 }
 
 static void
@@ -986,6 +996,8 @@ add_pattern_widgets (OctaWindow *self)
   adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
   g_signal_connect_object (self->step_grid, "step-selected",
                            G_CALLBACK (step_selected_cb), self, 0);
+  g_signal_connect_object (self->step_grid, "selection-changed",
+                           G_CALLBACK (grid_selection_changed_cb), self, 0);
 }
 
 static gboolean
