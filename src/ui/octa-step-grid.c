@@ -323,9 +323,9 @@ palette_init (GtkWidget *widget,
   /* Okabe–Ito; the shapes stay, so neither palette carries the meaning */
   if (colorblind)
     {
-      gdk_rgba_parse (&pal->trig, "#D55E00");
-      gdk_rgba_parse (&pal->trigless, "#009E73");
-      gdk_rgba_parse (&pal->oneshot, "#F0E442");
+      lookup_color (context, "octa_trig_colorblind", "#D55E00", &pal->trig);
+      lookup_color (context, "octa_trigless_colorblind", "#009E73", &pal->trigless);
+      lookup_color (context, "octa_oneshot_colorblind", "#F0E442", &pal->oneshot);
       pal->edge = TRUE;
     }
 }
@@ -3607,6 +3607,10 @@ octa_step_grid_set_property (GObject      *object,
       if (self->colorblind != g_value_get_boolean (value))
         {
           self->colorblind = g_value_get_boolean (value);
+          if (self->colorblind)
+            gtk_widget_add_css_class (GTK_WIDGET (self), "colorblind");
+          else
+            gtk_widget_remove_css_class (GTK_WIDGET (self), "colorblind");
           gtk_widget_queue_draw (GTK_WIDGET (self));
           g_object_notify_by_pspec (object, pspec);
         }
@@ -4249,6 +4253,39 @@ octa_step_grid_dup_selected_steps (OctaStepGrid *self)
     for (guint s = s0; s <= s1; s++)
       g_ptr_array_add (steps, get_step (self, r, s));
   return steps;
+}
+
+/**
+ * octa_step_grid_lookup_trig_color:
+ * @self: a grid
+ * @role: "octa_trig", "octa_trigless" or "octa_oneshot"
+ * @color: (out): the colour the grid draws that trig kind in
+ *
+ * The hue the grid gives a trig kind now, after the colour scheme and the
+ * trig palette preference.
+ *
+ * Returns: whether @role names a trig kind
+ */
+gboolean
+octa_step_grid_lookup_trig_color (OctaStepGrid *self,
+                                  const char   *role,
+                                  GdkRGBA      *color)
+{
+  Palette pal;
+
+  g_return_val_if_fail (OCTA_IS_STEP_GRID (self), FALSE);
+  g_return_val_if_fail (role != NULL && color != NULL, FALSE);
+
+  palette_init (GTK_WIDGET (self), self->colorblind, &pal);
+  if (g_str_equal (role, "octa_trig"))
+    *color = pal.trig;
+  else if (g_str_equal (role, "octa_trigless"))
+    *color = pal.trigless;
+  else if (g_str_equal (role, "octa_oneshot"))
+    *color = pal.oneshot;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 /**

@@ -9,6 +9,7 @@
 #include "octa-window-private.h"
 
 #include "octa-pattern-header.h"
+#include "octa-preferences-window.h"
 #include "octa-step-grid.h"
 #include "octa-step-inspector.h"
 
@@ -994,6 +995,9 @@ add_pattern_widgets (OctaWindow *self)
     adw_bin_set_child (self->inspector_slot, clamp);
   }
   adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+  g_settings_bind_with_mapping (self->settings, "trig-palette", self->step_grid,
+                                "colorblind-palette", G_SETTINGS_BIND_GET,
+                                octa_trig_palette_to_colorblind, NULL, NULL, NULL);
   g_signal_connect_object (self->step_grid, "step-selected",
                            G_CALLBACK (step_selected_cb), self, 0);
   g_signal_connect_object (self->step_grid, "selection-changed",
