@@ -280,6 +280,12 @@ test_add_and_edit (Fixture       *f,
   octa_arrangement_view_select_row (f->view, 1);
   octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
   shot_rows = octa_test_gtk_screenshot (GTK_WIDGET (f->view), "arrangements-rows");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  octa_test_gtk_flush ();
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (f->view), "arrangements-rows-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  octa_test_gtk_flush ();
 
   /* other arrangements stay as they were */
   {

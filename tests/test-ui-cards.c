@@ -137,6 +137,12 @@ test_sets_on_card (void)
   adw_expander_row_set_expanded (g_ptr_array_index (sets, 0), TRUE);
   octa_test_gtk_flush ();
   shot = octa_test_gtk_screenshot (page, "start-page-card");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  octa_test_gtk_flush ();
+  g_free (octa_test_gtk_screenshot (page, "start-page-card-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  octa_test_gtk_flush ();
 
   collect (g_ptr_array_index (sets, 0), ADW_TYPE_ACTION_ROW, rows);
   /* the expander's own header is an action row too */

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 #include <adwaita.h>
 
+#include "octa-arrangement-view.h"
 #include "octa-bank-matrix.h"
 #include "octa-pattern-list.h"
+#include "octa-preferences-window.h"
 #include "octa-start-page.h"
 #include "octa-test-gtk-utils.h"
 #include "octa-window.h"
@@ -138,6 +140,8 @@ main (int   argc,
   add_type_test (OCTA_TYPE_START_PAGE);
   add_type_test (OCTA_TYPE_BANK_MATRIX);
   add_type_test (OCTA_TYPE_PATTERN_LIST);
+  add_type_test (OCTA_TYPE_PREFERENCES_WINDOW);
+  add_type_test (OCTA_TYPE_ARRANGEMENT_VIEW);
 #if HAVE_STEP_GRID
   add_type_test (OCTA_TYPE_STEP_GRID);
 #endif

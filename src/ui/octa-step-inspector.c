@@ -296,6 +296,8 @@ struct _OctaStepInspector
   OctaStep          *step;
   /* every step an edit applies to, the focused one first */
   GPtrArray         *steps;
+  /* the steps each Reach selects, worked out once per update */
+  GPtrArray         *reach_cache[3];
   OctaProject       *project;
   OctaPartTrack     *part_track;
   gboolean           midi;
@@ -370,16 +372,27 @@ step_reached (OctaStepInspector *self,
          && sound.fx2 == self->sound.fx2;
 }
 
+static void
+forget_reach (OctaStepInspector *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->reach_cache); i++)
+    g_clear_pointer (&self->reach_cache[i], g_ptr_array_unref);
+}
+
 /* Returns: (transfer container): the steps @reach selects */
 static GPtrArray *
 reached_steps (OctaStepInspector *self,
                Reach              reach)
 {
-  GPtrArray *steps = g_ptr_array_new ();
+  GPtrArray *steps;
 
+  if (self->reach_cache[reach] != NULL)
+    return g_ptr_array_ref (self->reach_cache[reach]);
+  steps = g_ptr_array_new ();
   for (guint i = 0; self->steps != NULL && i < self->steps->len; i++)
     if (step_reached (self, g_ptr_array_index (self->steps, i), reach))
       g_ptr_array_add (steps, g_ptr_array_index (self->steps, i));
+  self->reach_cache[reach] = g_ptr_array_ref (steps);
   return steps;
 }
 
@@ -1166,6 +1179,7 @@ update_all (OctaStepInspector *self)
   if (self->open_changes > 0)
     return;
 
+  forget_reach (self);
   if (self->step == NULL)
     {
       gtk_label_set_text (self->title_label, _("No step"));
@@ -1394,6 +1408,7 @@ octa_step_inspector_set_steps (OctaStepInspector *self,
   if (same_steps (self, focus, steps))
     return;
 
+  forget_reach (self);
   g_ptr_array_set_size (self->steps, 0);
   if (focus != NULL && (steps == NULL || !g_ptr_array_find (steps, focus, NULL)))
     g_ptr_array_add (self->steps, g_object_ref (focus));
@@ -1493,6 +1508,7 @@ octa_step_inspector_finalize (GObject *object)
   OctaStepInspector *self = OCTA_STEP_INSPECTOR (object);
 
   g_clear_pointer (&self->lock_rows, g_ptr_array_unref);
+  forget_reach (self);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_pointer (&self->lock_groups, g_ptr_array_unref);
 
