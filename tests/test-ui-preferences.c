@@ -56,6 +56,16 @@ assert_color (const GdkRGBA *color,
 }
 
 static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *want)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, want);
+}
+
+static void
 test_rows (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (OCTA_APP_ID);
@@ -112,7 +122,7 @@ test_rows (void)
                                                    "octa_trig", &color));
   assert_color (&color, "#c01c28");
   adw_combo_row_set_selected (ADW_COMBO_ROW (palette), 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "trig-palette"), ==, "colour-blind");
+  assert_setting (settings, "trig-palette", "colour-blind");
   {
     gboolean colorblind = FALSE;
 
@@ -151,9 +161,9 @@ test_rows (void)
   g_assert_false (g_settings_get_boolean (settings, "save-like-device"));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (samples), 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "sample-destination"), ==, "pool");
+  assert_setting (settings, "sample-destination", "pool");
   adw_combo_row_set_selected (ADW_COMBO_ROW (controls), 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "parameter-controls"), ==, "sliders");
+  assert_setting (settings, "parameter-controls", "sliders");
   g_settings_set_string (settings, "parameter-controls", "knobs");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (controls)), ==, 0);
 
