@@ -211,6 +211,20 @@ test_grid_palettes (void)
   p2 = octa_test_gtk_screenshot (grid, "grid-palette-colorblind");
   g_assert_true (g_file_test (p2, G_FILE_TEST_EXISTS));
 
+  /* the legend, in its popover away from any grid, follows the setting */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (OCTA_APP_ID);
+    GtkWidget *legend_window = gtk_window_new ();
+
+    gtk_window_set_child (GTK_WINDOW (legend_window), octa_step_grid_legend_new ());
+    gtk_window_present (GTK_WINDOW (legend_window));
+    g_settings_set_string (settings, "trig-palette", "colour-blind");
+    g_free (octa_test_gtk_screenshot (gtk_window_get_child (GTK_WINDOW (legend_window)),
+                                      "legend-colorblind"));
+    g_settings_reset (settings, "trig-palette");
+    gtk_window_destroy (GTK_WINDOW (legend_window));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   octa_test_gtk_flush ();
   g_clear_object (&pattern);

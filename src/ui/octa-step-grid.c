@@ -4315,6 +4315,7 @@ struct _OctaStepGridLegend
 {
   GtkWidget     parent_instance;
   OctaStepGrid *grid;   /* a private grid, for its text cache only */
+  GSettings    *settings;
 };
 
 G_DEFINE_FINAL_TYPE (OctaStepGridLegend, octa_step_grid_legend, GTK_TYPE_WIDGET)
@@ -4372,7 +4373,16 @@ octa_step_grid_legend_snapshot (GtkWidget   *widget,
   Palette pal;
   GdkRGBA mark;
 
-  palette_init (widget, FALSE, &pal);
+  /* the legend sits in a popover, away from the grid: it follows the trig
+   * palette preference itself */
+  if (self->settings != NULL)
+    {
+      g_autofree char *palette = g_settings_get_string (self->settings, "trig-palette");
+
+      palette_init (widget, g_strcmp0 (palette, "colour-blind") == 0, &pal);
+    }
+  else
+    palette_init (widget, FALSE, &pal);
   mark = with_alpha (&pal.fg, 0.75);
 
   for (guint i = 0; i < N_LEGEND; i++)
@@ -4464,6 +4474,7 @@ octa_step_grid_legend_dispose (GObject *object)
   OctaStepGridLegend *self = OCTA_STEP_GRID_LEGEND (object);
 
   g_clear_object (&self->grid);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (octa_step_grid_legend_parent_class)->dispose (object);
 }
 
@@ -4483,7 +4494,17 @@ octa_step_grid_legend_init (OctaStepGridLegend *self)
 {
   GString *description = g_string_new (NULL);
 
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL
+    ? g_settings_schema_source_lookup (source, OCTA_APP_ID, TRUE) : NULL;
+
   self->grid = g_object_ref_sink (OCTA_STEP_GRID (octa_step_grid_new ()));
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (OCTA_APP_ID);
+      g_signal_connect_object (self->settings, "changed::trig-palette",
+                               G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+    }
   for (guint i = 0; i < N_LEGEND; i++)
     g_string_append_printf (description, "%s%s", i ? ", " : "", legend_text (i));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
