@@ -460,6 +460,78 @@ test_save_reload (void)
   g_assert_cmpuint (octa_arrangement_row_get_pattern (row), ==, 200);
 }
 
+/* Appending writes the whole new row over its stale bytes; moving carries
+ * all 22 bytes and is refused while a LOOP/JUMP/HALT row is there; both are
+ * one undo step; working ≠ saved follows the blocks. */
+static void
+test_append_move (void)
+{
+  g_autoptr(OctaProject) project = octa_project_new_blank ("ARR");
+  g_autoptr(OctaArrangement) arr = octa_project_get_arrangement (project, 2);
+  g_autoptr(OctaArrangementRow) stale = octa_arrangement_get_row (arr, 0);
+  g_autoptr(OctaArrangementRow) first = NULL;
+  g_autoptr(OctaArrangementRow) second = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  static const guint8 pattern_row[22] = { 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0, 0, 0, 16 };
+  gsize offsets[64];
+  guint n = 0;
+
+  /* stale bytes in the unused row 0 */
+  octa_arrangement_row_set_byte (stale, 5, 0x77);
+  octa_arrangement_row_set_byte (stale, 20, 0x11);
+  octa_arrangement_save (arr);
+  g_assert_false (octa_arrangement_differs_from_saved (arr));
+
+  before = arr_bytes (project, 2);
+  first = octa_arrangement_append_row (arr, OCTA_ARRANGEMENT_ROW_PATTERN);
+  g_assert_nonnull (first);
+  g_assert_cmpuint (octa_arrangement_row_get_index (first), ==, 0);
+  after = arr_bytes (project, 2);
+  for (guint i = 0; i < 22; i++)
+    {
+      g_assert_cmpuint (byte_at (after, row_offset (0) + i), ==, pattern_row[i]);
+      offsets[n++] = row_offset (0) + i;
+    }
+  offsets[n++] = BLOCK_A + 17;
+  assert_changed (before, after, offsets, n);
+  g_assert_cmpuint (byte_at (after, BLOCK_A + 17), ==, 1);
+  g_assert_true (octa_arrangement_differs_from_saved (arr));
+  g_assert_cmpstr (octa_history_get_undo_label (octa_project_get_history (project)), ==,
+                   "Add pattern row");
+  g_assert_true (octa_project_undo (project));
+  g_clear_pointer (&after, g_bytes_unref);
+  after = arr_bytes (project, 2);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (octa_project_redo (project));
+
+  second = octa_arrangement_append_row (arr, OCTA_ARRANGEMENT_ROW_REMINDER);
+  g_assert_true (octa_arrangement_row_set_reminder (second, "HI", NULL));
+  g_clear_pointer (&before, g_bytes_unref);
+  before = arr_bytes (project, 2);
+  g_assert_false (octa_arrangement_move_row (arr, 1, 1));
+  g_assert_false (octa_arrangement_move_row (arr, 1, 2));
+  g_assert_true (octa_arrangement_move_row (arr, 1, 0));
+  g_clear_pointer (&after, g_bytes_unref);
+  after = arr_bytes (project, 2);
+  g_assert_cmpmem ((const guint8 *) g_bytes_get_data (after, NULL) + row_offset (1), 22, pattern_row, 22);
+  g_assert_cmpmem ((const guint8 *) g_bytes_get_data (after, NULL) + row_offset (0), 22,
+                   (const guint8 *) g_bytes_get_data (before, NULL) + row_offset (1), 22);
+  g_assert_true (octa_project_undo (project));
+  g_clear_pointer (&after, g_bytes_unref);
+  after = arr_bytes (project, 2);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* a LOOP row stops moves: its target could not follow */
+  octa_arrangement_row_set_row_type (second, OCTA_ARRANGEMENT_ROW_LOOP);
+  g_assert_true (octa_arrangement_has_jump_rows (arr));
+  g_assert_false (octa_arrangement_move_row (arr, 1, 0));
+
+  /* full: nothing more is added */
+  octa_arrangement_set_row_count (arr, OCTA_ARRANGEMENT_N_ROWS);
+  g_assert_null (octa_arrangement_append_row (arr, OCTA_ARRANGEMENT_ROW_PATTERN));
+}
+
 static void
 test_properties_generic (void)
 {
@@ -788,6 +860,7 @@ main (int   argc,
                    test_row_transpose_reminder_bytes);
   g_test_add_func ("/model/arrangements/row-tempo-range", test_row_tempo_range);
   g_test_add_func ("/model/arrangements/save-reload", test_save_reload);
+  g_test_add_func ("/model/arrangements/append-move", test_append_move);
   g_test_add_func ("/model/arrangements/properties-generic", test_properties_generic);
   g_test_add_func ("/model/arrangements/corpus-full-options", test_corpus_full_options);
   g_test_add_func ("/model/quantize/euclid", test_euclid);

@@ -5,6 +5,7 @@
 #include "octa.h"
 #include "octa-codec.h"
 #include "octa-plock-names.h"
+#include "octa-step-grid.h"
 #include "octa-step-inspector.h"
 #include "octa-test-gtk-utils.h"
 #include "octa-test-utils.h"
@@ -563,6 +564,186 @@ test_plock_names (void)
   g_assert_cmpstr (octa_plock_base_property (TRUE, OCTA_MACHINE_KIND_FLEX, 12), ==, "arp-tran");
 }
 
+static void
+on_grid_selection (OctaStepGrid      *grid,
+                   OctaStepInspector *inspector)
+{
+  g_autoptr(GPtrArray) steps = octa_step_grid_dup_selected_steps (grid);
+
+  octa_step_inspector_set_steps (inspector, octa_step_grid_get_step (grid), steps);
+}
+
+static void
+on_grid_step (OctaStepGrid      *grid,
+              OctaStep          *step,
+              OctaStepInspector *inspector)
+{
+  on_grid_selection (grid, inspector);
+}
+
+static const char *
+menu_button_text (GtkWidget *row)
+{
+  GtkWidget *button = find_in (row, GTK_TYPE_MENU_BUTTON);
+
+  return gtk_label_get_text (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))));
+}
+
+/* A rectangle selected in the grid (Shift+arrows) reaches the inspector;
+ * fields the steps disagree on read "Mixed"; a condition, a p-lock and a
+ * micro-timing set once land on every selected step, each as one undo step. */
+static void
+test_multi_selection (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *grid = octa_step_grid_new ();
+  GtkWidget *grid_window = gtk_window_new ();
+  g_autoptr(OctaStep) first = get_step (f, 2, 0);
+  g_autoptr(OctaBankFile) bank = NULL;
+  g_autofree char *shot = NULL;
+  GtkWidget *picker, *scale, *vol, *repeats;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  /* T3 and T4, steps 1–4: all sample trigs, one of them with FILL */
+  for (guint r = 2; r <= 3; r++)
+    for (guint s = 0; s < 4; s++)
+      {
+        g_autoptr(OctaStep) step = get_step (f, r, s);
+
+        octa_step_set_trig (step, OCTA_TRIG_TYPE_TRIGGER, TRUE);
+      }
+  octa_step_set_condition (first, OCTA_TRIG_CONDITION_FILL);
+
+  gtk_window_set_child (GTK_WINDOW (grid_window), grid);
+  gtk_window_present (GTK_WINDOW (grid_window));
+  octa_step_grid_set_pattern (OCTA_STEP_GRID (grid), f->pattern);
+  g_signal_connect (grid, "selection-changed", G_CALLBACK (on_grid_selection), f->inspector);
+  g_signal_connect (grid, "step-selected", G_CALLBACK (on_grid_step), f->inspector);
+  octa_step_grid_set_cursor (OCTA_STEP_GRID (grid), 2, 0);
+  gtk_widget_activate_action (grid, "grid.extend", "(ii)", 1, 3);
+  g_assert_true (octa_step_grid_get_selection (OCTA_STEP_GRID (grid), NULL, NULL, NULL, NULL));
+  {
+    g_autoptr(GPtrArray) steps = octa_step_grid_dup_selected_steps (OCTA_STEP_GRID (grid));
+
+    g_assert_cmpuint (steps->len, ==, 8);
+  }
+  /* back-and-forth keeps the inspector in step with the grid */
+  gtk_widget_activate_action (grid, "grid.extend", "(ii)", -1, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_in (GTK_WIDGET (f->inspector),
+                                                           GTK_TYPE_LABEL))),
+                   ==, "4 steps on T3");
+  gtk_widget_activate_action (grid, "grid.extend", "(ii)", 1, 0);
+
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean found = FALSE;
+
+    collect (GTK_WIDGET (f->inspector), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      found |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                          "8 steps on T3, T4") == 0;
+    g_assert_true (found);
+  }
+  g_assert_cmpstr (menu_button_text (find_row (f, "Condition", 0)), ==, "Mixed");
+  repeats = find_in (find_row (f, "Repeats", 0), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (repeats)), ==, "×1");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button (f, "Sample"))));
+  shot = octa_test_gtk_screenshot (GTK_WIDGET (f->inspector), "inspector-multi-mixed");
+
+  /* one condition for all eight */
+  picker = condition_picker (f);
+  collect (picker, GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "1:2") == 0)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (g_ptr_array_index (buttons, i)), TRUE);
+  g_assert_cmpstr (menu_button_text (find_row (f, "Condition", 0)), ==, "1:2");
+  bank = encoded_bank (f->project);
+  for (guint t = 2; t <= 3; t++)
+    for (guint s = 0; s < 4; s++)
+      g_assert_cmpuint (octa_bank_file_get_condition (bank, 0, OCTA_TRACK_AUDIO, t, s), ==,
+                        OCTA_TRIG_CONDITION_1_2);
+  /* outside the selection nothing moved */
+  g_assert_cmpuint (octa_bank_file_get_condition (bank, 0, OCTA_TRACK_AUDIO, 2, 4), ==,
+                    OCTA_TRIG_CONDITION_NONE);
+  g_clear_pointer (&bank, octa_bank_file_free);
+
+  /* one p-lock (AMP VOL, +10) for all eight */
+  vol = find_row (f, "VOL", 0);
+  g_assert_nonnull (vol);
+  lock_row_set (vol, TRUE, 74);
+  bank = encoded_bank (f->project);
+  for (guint t = 2; t <= 3; t++)
+    for (guint s = 0; s < 4; s++)
+      g_assert_cmpuint (octa_bank_file_get_plock (bank, 0, OCTA_TRACK_AUDIO, t, s, 15), ==, 74);
+  g_assert_cmpuint (octa_bank_file_get_plock (bank, 0, OCTA_TRACK_AUDIO, 3, 4, 15), ==, 0xFF);
+  g_clear_pointer (&bank, octa_bank_file_free);
+
+  /* one micro-timing for all eight */
+  scale = find_in (GTK_WIDGET (f->inspector), GTK_TYPE_SCALE);
+  gtk_range_set_value (GTK_RANGE (scale), 12);
+  bank = encoded_bank (f->project);
+  for (guint t = 2; t <= 3; t++)
+    for (guint s = 0; s < 4; s++)
+      g_assert_cmpint (octa_bank_file_get_micro_timing (bank, 0, OCTA_TRACK_AUDIO, t, s), ==, 12);
+  g_clear_pointer (&bank, octa_bank_file_free);
+
+  /* each edit is one undo step: undoing the micro-timing leaves the locks */
+  g_assert_true (octa_project_undo (f->project));
+  bank = encoded_bank (f->project);
+  for (guint t = 2; t <= 3; t++)
+    for (guint s = 0; s < 4; s++)
+      {
+        g_assert_cmpint (octa_bank_file_get_micro_timing (bank, 0, OCTA_TRACK_AUDIO, t, s), ==, 0);
+        g_assert_cmpuint (octa_bank_file_get_plock (bank, 0, OCTA_TRACK_AUDIO, t, s, 15), ==, 74);
+      }
+  g_clear_pointer (&bank, octa_bank_file_free);
+  /* … then the lock's value and the lock itself (two gestures) */
+  g_assert_true (octa_project_undo (f->project));
+  g_assert_true (octa_project_undo (f->project));
+  bank = encoded_bank (f->project);
+  for (guint t = 2; t <= 3; t++)
+    for (guint s = 0; s < 4; s++)
+      {
+        g_assert_cmpuint (octa_bank_file_get_plock (bank, 0, OCTA_TRACK_AUDIO, t, s, 15), ==,
+                          0xFF);
+        g_assert_cmpuint (octa_bank_file_get_condition (bank, 0, OCTA_TRACK_AUDIO, t, s), ==,
+                          OCTA_TRIG_CONDITION_1_2);
+      }
+  g_clear_pointer (&bank, octa_bank_file_free);
+  /* … then the condition: FILL comes back on T3 step 1 alone */
+  g_assert_true (octa_project_undo (f->project));
+  bank = encoded_bank (f->project);
+  for (guint t = 2; t <= 3; t++)
+    for (guint s = 0; s < 4; s++)
+      {
+        guint want = t == 2 && s == 0 ? OCTA_TRIG_CONDITION_FILL : OCTA_TRIG_CONDITION_NONE;
+
+        g_assert_cmpuint (octa_bank_file_get_plock (bank, 0, OCTA_TRACK_AUDIO, t, s, 15), ==,
+                          0xFF);
+        g_assert_cmpuint (octa_bank_file_get_condition (bank, 0, OCTA_TRACK_AUDIO, t, s), ==, want);
+      }
+  g_clear_pointer (&bank, octa_bank_file_free);
+  g_assert_cmpstr (menu_button_text (find_row (f, "Condition", 0)), ==, "Mixed");
+
+  /* a lock set on some steps only reads Mixed */
+  {
+    g_autoptr(OctaStep) other = get_step (f, 3, 2);
+
+    octa_step_set_plock (other, 15, 80);
+    g_assert_cmpstr (row_value_text (find_row (f, "VOL", 0)), ==, "Mixed");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (f, "VOL", 0))), ==,
+                     "Mixed");
+  }
+
+  /* Escape: back to the focused step alone */
+  gtk_widget_activate_action (grid, "grid.deselect", NULL);
+  g_assert_cmpstr (menu_button_text (find_row (f, "Condition", 0)), ==, "None");
+
+  g_signal_handlers_disconnect_by_data (grid, f->inspector);
+  gtk_window_destroy (GTK_WINDOW (grid_window));
+  g_assert_true (g_file_test (shot, G_FILE_TEST_EXISTS));
+}
+
 /* Screenshots: an audio step with locks, condition and micro-timing from
  * the demo, light and dark; a MIDI step; the condition picker. */
 static void
@@ -633,6 +814,8 @@ main (int   argc,
               fixture_set_up, test_condition_timing, fixture_tear_down);
   g_test_add ("/ui/inspector/midi-step", Fixture, NULL,
               fixture_set_up, test_midi_step, fixture_tear_down);
+  g_test_add ("/ui/inspector/multi-selection", Fixture, NULL,
+              fixture_set_up, test_multi_selection, fixture_tear_down);
   g_test_add ("/ui/inspector/screenshots", Fixture, NULL,
               fixture_set_up_demo, test_screenshots, fixture_tear_down);
 

@@ -2,9 +2,11 @@
 #include <adwaita.h>
 
 #include "octa-arp-editor.h"
+#include "octa-arrangement-view.h"
 #include "octa-bank-matrix.h"
 #include "octa-lfo-designer.h"
 #include "octa-pattern-list.h"
+#include "octa-preferences-window.h"
 #include "octa-start-page.h"
 #include "octa-test-gtk-utils.h"
 #include "octa-window.h"
@@ -142,6 +144,8 @@ main (int   argc,
   add_type_test (OCTA_TYPE_PATTERN_LIST);
   add_type_test (OCTA_TYPE_LFO_DESIGNER);
   add_type_test (OCTA_TYPE_ARP_EDITOR);
+  add_type_test (OCTA_TYPE_PREFERENCES_WINDOW);
+  add_type_test (OCTA_TYPE_ARRANGEMENT_VIEW);
 #if HAVE_STEP_GRID
   add_type_test (OCTA_TYPE_STEP_GRID);
 #endif

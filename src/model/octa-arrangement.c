@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: MIT */
+#include <string.h>
+
 #include "octa-arrangement-private.h"
 
 #include "octa-field-private.h"
@@ -574,4 +576,154 @@ octa_arrangement_reload (OctaArrangement *self)
   octa_project_begin_change (self->project, "Reload arrangement");
   copy_block (self, OCTA_ARRANGEMENT_SAVED, OCTA_ARRANGEMENT_WORKING);
   octa_project_end_change (self->project);
+}
+
+/**
+ * octa_arrangement_differs_from_saved:
+ * @self: an arrangement
+ *
+ * Whether the working copy differs from the one ARRANGER ▸ SAVE stored, in
+ * any byte: RELOAD on the device would then change the arrangement.
+ *
+ * Returns: %TRUE when the two copies differ
+ */
+gboolean
+octa_arrangement_differs_from_saved (OctaArrangement *self)
+{
+  OctaImage *image;
+
+  g_return_val_if_fail (OCTA_IS_ARRANGEMENT (self), FALSE);
+
+  image = octa_arrangement_file_get_image (_octa_arrangement_get_file (self));
+  return memcmp (image->data + octa_arrangement_block_offset (OCTA_ARRANGEMENT_WORKING),
+                 image->data + octa_arrangement_block_offset (OCTA_ARRANGEMENT_SAVED),
+                 BLOCK_SIZE) != 0;
+}
+
+/* What the device's rows hold when made: a PATTERN row plays A01 once, all
+ * tracks on, no tempo or scene change, 16 steps from step 0 (spec §5.3's
+ * default `00 10`); a REMINDER row starts without text. */
+static void
+write_new_row (OctaArrangementFile *file,
+               guint                row,
+               gint                 row_type)
+{
+  guint8 bytes[OCTA_ARRANGEMENT_ROW_SIZE] = { 0 };
+
+  bytes[0] = row_type;
+  if (row_type == OCTA_ARRANGEMENT_ROW_PATTERN)
+    {
+      bytes[8] = 0xFF;
+      bytes[9] = 0xFF;
+      bytes[13] = 16;
+    }
+  for (guint i = 0; i < OCTA_ARRANGEMENT_ROW_SIZE; i++)
+    octa_arrangement_file_set_row_byte (file, OCTA_ARRANGEMENT_WORKING, row, i, bytes[i]);
+}
+
+/**
+ * octa_arrangement_append_row:
+ * @self: an arrangement
+ * @row_type: %OCTA_ARRANGEMENT_ROW_PATTERN or %OCTA_ARRANGEMENT_ROW_REMINDER
+ *
+ * Adds a row after the last one, in one undo step: a PATTERN row playing
+ * A01 once over 16 steps, or an empty REMINDER row. All 22 bytes of the
+ * row are written, whatever stale bytes it held.
+ *
+ * Returns: (transfer full) (nullable): the new row, or %NULL when the
+ *   arrangement already has 256 rows
+ */
+OctaArrangementRow *
+octa_arrangement_append_row (OctaArrangement *self,
+                             gint             row_type)
+{
+  guint count;
+
+  g_return_val_if_fail (OCTA_IS_ARRANGEMENT (self), NULL);
+  g_return_val_if_fail (row_type == OCTA_ARRANGEMENT_ROW_PATTERN
+                        || row_type == OCTA_ARRANGEMENT_ROW_REMINDER, NULL);
+
+  count = octa_arrangement_get_row_count (self);
+  if (count >= OCTA_ARRANGEMENT_N_ROWS)
+    return NULL;
+
+  octa_project_begin_change (self->project, row_type == OCTA_ARRANGEMENT_ROW_PATTERN
+                                            ? "Add pattern row" : "Add reminder row");
+  write_new_row (_octa_arrangement_get_file (self), count, row_type);
+  octa_arrangement_file_set_row_count (_octa_arrangement_get_file (self),
+                                       OCTA_ARRANGEMENT_WORKING, count + 1);
+  octa_project_end_change (self->project);
+  return octa_arrangement_get_row (self, count);
+}
+
+/**
+ * octa_arrangement_has_jump_rows:
+ * @self: an arrangement
+ *
+ * Returns: whether a row in use is a LOOP, JUMP or HALT row (or of a type
+ *   not known), whose target bytes are not settled (spec §5.3)
+ */
+gboolean
+octa_arrangement_has_jump_rows (OctaArrangement *self)
+{
+  OctaArrangementFile *file;
+  guint count;
+
+  g_return_val_if_fail (OCTA_IS_ARRANGEMENT (self), FALSE);
+
+  file = _octa_arrangement_get_file (self);
+  count = MIN (octa_arrangement_get_row_count (self), OCTA_ARRANGEMENT_N_ROWS);
+  for (guint r = 0; r < count; r++)
+    {
+      guint8 type = octa_arrangement_file_get_row_byte (file, OCTA_ARRANGEMENT_WORKING, r, 0);
+
+      if (type != OCTA_ROW_PATTERN && type != OCTA_ROW_REMINDER)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * octa_arrangement_move_row:
+ * @self: an arrangement
+ * @from: the row to move
+ * @to: where it goes; the rows between shift by one
+ *
+ * Moves a row with all 22 of its bytes, in one undo step. Refused while
+ * the arrangement holds LOOP, JUMP or HALT rows: which byte holds their
+ * target is not settled, so their targets could not follow the move.
+ *
+ * Returns: whether the row moved
+ */
+gboolean
+octa_arrangement_move_row (OctaArrangement *self,
+                           guint            from,
+                           guint            to)
+{
+  OctaArrangementFile *file;
+  guint8 moving[OCTA_ARRANGEMENT_ROW_SIZE];
+  guint count;
+  gint step;
+
+  g_return_val_if_fail (OCTA_IS_ARRANGEMENT (self), FALSE);
+
+  count = octa_arrangement_get_row_count (self);
+  if (from >= count || to >= count || from == to || octa_arrangement_has_jump_rows (self))
+    return FALSE;
+
+  file = _octa_arrangement_get_file (self);
+  for (guint i = 0; i < OCTA_ARRANGEMENT_ROW_SIZE; i++)
+    moving[i] = octa_arrangement_file_get_row_byte (file, OCTA_ARRANGEMENT_WORKING, from, i);
+
+  octa_project_begin_change (self->project, "Move row");
+  step = to > from ? 1 : -1;
+  for (gint r = from; r != (gint) to; r += step)
+    for (guint i = 0; i < OCTA_ARRANGEMENT_ROW_SIZE; i++)
+      octa_arrangement_file_set_row_byte (file, OCTA_ARRANGEMENT_WORKING, r, i,
+                                          octa_arrangement_file_get_row_byte (
+                                            file, OCTA_ARRANGEMENT_WORKING, r + step, i));
+  for (guint i = 0; i < OCTA_ARRANGEMENT_ROW_SIZE; i++)
+    octa_arrangement_file_set_row_byte (file, OCTA_ARRANGEMENT_WORKING, to, i, moving[i]);
+  octa_project_end_change (self->project);
+  return TRUE;
 }

@@ -38,6 +38,13 @@ guint               octa_arrangement_get_saved_row_count   (OctaArrangement *sel
 guint8              octa_arrangement_get_saved_row_byte    (OctaArrangement *self,
                                                             guint            row,
                                                             guint            index);
+gboolean            octa_arrangement_differs_from_saved    (OctaArrangement *self);
+OctaArrangementRow *octa_arrangement_append_row            (OctaArrangement *self,
+                                                            gint             row_type);
+gboolean            octa_arrangement_has_jump_rows         (OctaArrangement *self);
+gboolean            octa_arrangement_move_row              (OctaArrangement *self,
+                                                            guint            from,
+                                                            guint            to);
 void                octa_arrangement_save                  (OctaArrangement *self);
 void                octa_arrangement_reload                (OctaArrangement *self);
 

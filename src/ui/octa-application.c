@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "octa-application.h"
+#include "octa-preferences-window.h"
 #include "octa-window.h"
 
 /**
@@ -26,6 +27,7 @@ static const struct
   const char *accels[3];
 } accelerators[] = {
   { "app.quit", { "<Primary>q", NULL } },
+  { "app.preferences", { "<Primary>comma", NULL } },
   { "app.open", { "<Primary>o", NULL } },
   { "app.new-project", { "<Primary>n", NULL } },
   { "window.close", { "<Primary>w", NULL } },
@@ -135,6 +137,17 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  OctaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (octa_preferences_window_new (parent)));
+}
+
+static void
 new_window_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -182,6 +195,7 @@ demo_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
   { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
   { "new-window", new_window_action, NULL, NULL, NULL, { 0 } },
   { "open", open_action, NULL, NULL, NULL, { 0 } },
   { "new-project", new_project_action, NULL, NULL, NULL, { 0 } },

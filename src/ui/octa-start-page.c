@@ -10,6 +10,11 @@
  * ways in (open, new, demo) and the recent projects. Its buttons activate
  * `app.open`, `app.new-project` and `app.demo`; a recent row activates
  * `win.open-path` with the row's path.
+ *
+ * Sets found on mounted volumes (a folder with `AUDIO/` beside project
+ * folders holding `project.work`) are listed under "On the … card", one
+ * expander per set with a row per project. The scan runs in a thread and
+ * again whenever a volume comes or goes.
  */
 
 #define RECENT_APP_NAME "Octadesk"
@@ -21,12 +26,27 @@ struct _OctaStartPage
   GtkWidget        *recent_box;
   GtkListBox       *recent_list;
 
+  GtkWidget        *card_box;
+  GtkLabel         *card_title;
+  GtkListBox       *card_list;
+
   GSettings        *settings;
   GtkRecentManager *recent_manager;
   gulong            recent_changed_handler;
+
+  GVolumeMonitor   *volume_monitor;
+  GCancellable     *card_scan;
+  GStrv             card_roots;
 };
 
 G_DEFINE_FINAL_TYPE (OctaStartPage, octa_start_page, ADW_TYPE_BIN)
+
+enum {
+  CARDS_SCANNED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 recent_project_free (gpointer data)
@@ -327,6 +347,304 @@ recent_row_activated_cb (GtkListBox    *list_box,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-path", "s", path);
 }
 
+/* {{{ Sets on cards */
+
+typedef struct
+{
+  char      *volume;
+  char      *path;
+  char      *name;
+  GPtrArray *projects;
+} CardSet;
+
+static void
+card_set_free (gpointer data)
+{
+  CardSet *set = data;
+
+  g_free (set->volume);
+  g_free (set->path);
+  g_free (set->name);
+  g_ptr_array_unref (set->projects);
+  g_free (set);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A set folder holds AUDIO/ beside its projects; a project folder holds
+ * project.work. FAT cards may come back in another case. */
+static CardSet *
+read_set (GFile        *folder,
+          const char   *volume,
+          GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func (g_free);
+  gboolean audio = FALSE;
+  CardSet *set;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (children == NULL)
+    return NULL;
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, cancellable, NULL) || info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+        continue;
+      name = g_file_info_get_name (info);
+      if (g_ascii_strcasecmp (name, "AUDIO") == 0)
+        audio = TRUE;
+      else
+        {
+          g_autoptr(GFile) work = g_file_get_child (child, "project.work");
+
+          if (g_file_query_exists (work, cancellable))
+            g_ptr_array_add (projects, g_strdup (name));
+        }
+    }
+  if (!audio || projects->len == 0)
+    return NULL;
+
+  g_ptr_array_sort (projects, compare_names);
+  set = g_new0 (CardSet, 1);
+  set->volume = g_strdup (volume);
+  set->path = g_file_get_path (folder);
+  set->name = g_file_get_basename (folder);
+  set->projects = g_steal_pointer (&projects);
+  return set;
+}
+
+static void
+scan_root (const char   *root,
+           GPtrArray    *sets,
+           GCancellable *cancellable)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (root);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autofree char *volume = g_file_get_basename (file);
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (children == NULL)
+    return;
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      CardSet *set;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, cancellable, NULL) || info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+        continue;
+      set = read_set (child, volume, cancellable);
+      if (set != NULL)
+        g_ptr_array_add (sets, set);
+    }
+}
+
+static int
+compare_sets (gconstpointer a,
+              gconstpointer b)
+{
+  const CardSet *sa = *(CardSet * const *) a;
+  const CardSet *sb = *(CardSet * const *) b;
+  int c = g_utf8_collate (sa->volume, sb->volume);
+
+  return c != 0 ? c : g_utf8_collate (sa->name, sb->name);
+}
+
+static void
+scan_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *const *roots = task_data;
+  GPtrArray *sets = g_ptr_array_new_with_free_func (card_set_free);
+
+  for (guint i = 0; roots[i] != NULL; i++)
+    scan_root (roots[i], sets, cancellable);
+  g_ptr_array_sort (sets, compare_sets);
+  g_task_return_pointer (task, sets, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+project_row_activated_cb (AdwActionRow  *row,
+                          OctaStartPage *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "octa-path");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-path", "s", path);
+}
+
+static GtkWidget *
+create_set_row (OctaStartPage *self,
+                const CardSet *set)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *names = NULL;
+  GtkWidget *icon = gtk_image_new_from_icon_name ("media-removable-symbolic");
+
+  g_ptr_array_add (set->projects, NULL);
+  names = g_strjoinv (", ", (char **) set->projects->pdata);
+  g_ptr_array_remove_index (set->projects, set->projects->len - 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), set->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), names);
+  gtk_widget_set_tooltip_text (row, set->path);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("On a card"), -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+
+  for (guint i = 0; i < set->projects->len; i++)
+    {
+      const char *name = g_ptr_array_index (set->projects, i);
+      g_autofree char *path = g_build_filename (set->path, name, NULL);
+      GtkWidget *project = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (project), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (project), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (project), TRUE);
+      gtk_widget_set_tooltip_text (project, path);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (project),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (project), "octa-path", g_steal_pointer (&path), g_free);
+      g_signal_connect (project, "activated", G_CALLBACK (project_row_activated_cb), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), project);
+    }
+  return row;
+}
+
+static void
+scan_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GPtrArray) sets = g_task_propagate_pointer (G_TASK (result), NULL);
+  OctaStartPage *self;
+  GtkWidget *child;
+  g_autofree char *title = NULL;
+  gboolean one_volume = TRUE;
+
+  /* cancelled: the page is gone or a newer scan runs */
+  if (sets == NULL || g_task_had_error (G_TASK (result)))
+    return;
+  self = OCTA_START_PAGE (source);
+  g_clear_object (&self->card_scan);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->card_list))) != NULL)
+    gtk_list_box_remove (self->card_list, child);
+  for (guint i = 0; i < sets->len; i++)
+    {
+      const CardSet *set = g_ptr_array_index (sets, i);
+
+      one_volume &= g_strcmp0 (set->volume, ((CardSet *) sets->pdata[0])->volume) == 0;
+      gtk_list_box_append (self->card_list, create_set_row (self, set));
+    }
+  if (sets->len > 0 && one_volume)
+    title = g_strdup_printf (_("On the %s card"), ((CardSet *) sets->pdata[0])->volume);
+  else
+    title = g_strdup (_("On cards"));
+  gtk_label_set_text (self->card_title, title);
+  gtk_widget_set_visible (self->card_box, sets->len > 0);
+  g_signal_emit (self, signals[CARDS_SCANNED], 0);
+}
+
+static void
+rescan_cards (OctaStartPage *self)
+{
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTask) task = NULL;
+  const char *extra = g_getenv ("OCTADESK_CARD_ROOTS");
+
+  if (self->card_scan != NULL)
+    g_cancellable_cancel (self->card_scan);
+  g_clear_object (&self->card_scan);
+  self->card_scan = g_cancellable_new ();
+
+  if (self->volume_monitor != NULL)
+    {
+      GList *mounts = g_volume_monitor_get_mounts (self->volume_monitor);
+
+      for (GList *l = mounts; l != NULL; l = l->next)
+        {
+          g_autoptr(GFile) root = g_mount_get_root (l->data);
+          char *path = g_file_get_path (root);
+
+          if (path != NULL)
+            g_ptr_array_add (roots, path);
+        }
+      g_list_free_full (mounts, g_object_unref);
+    }
+  if (extra != NULL && extra[0] != '\0')
+    {
+      g_auto(GStrv) paths = g_strsplit (extra, G_SEARCHPATH_SEPARATOR_S, -1);
+
+      for (guint i = 0; paths[i] != NULL; i++)
+        if (paths[i][0] != '\0')
+          g_ptr_array_add (roots, g_strdup (paths[i]));
+    }
+  for (guint i = 0; self->card_roots != NULL && self->card_roots[i] != NULL; i++)
+    g_ptr_array_add (roots, g_strdup (self->card_roots[i]));
+  g_ptr_array_add (roots, NULL);
+
+  task = g_task_new (self, self->card_scan, scan_done_cb, NULL);
+  g_task_set_source_tag (task, rescan_cards);
+  g_task_set_task_data (task, g_ptr_array_steal (roots, NULL), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, scan_thread);
+}
+
+/**
+ * octa_start_page_set_card_roots:
+ * @self: a start page
+ * @roots: (nullable) (array zero-terminated=1): folders to look for sets
+ *   in, besides the mounted volumes (and `OCTADESK_CARD_ROOTS`, a
+ *   search-path list)
+ *
+ * Sets @roots and scans again; #OctaStartPage::cards-scanned tells when the
+ * list is up to date.
+ */
+void
+octa_start_page_set_card_roots (OctaStartPage     *self,
+                                const char *const *roots)
+{
+  g_return_if_fail (OCTA_IS_START_PAGE (self));
+
+  g_strfreev (self->card_roots);
+  self->card_roots = g_strdupv ((char **) roots);
+  rescan_cards (self);
+}
+
+/**
+ * octa_start_page_get_card_list:
+ * @self: a start page
+ *
+ * Returns: (transfer none): the list of sets found on cards
+ */
+GtkListBox *
+octa_start_page_get_card_list (OctaStartPage *self)
+{
+  g_return_val_if_fail (OCTA_IS_START_PAGE (self), NULL);
+  return self->card_list;
+}
+
+/* }}} */
+
 GtkWidget *
 octa_start_page_new (void)
 {
@@ -353,6 +671,13 @@ octa_start_page_dispose (GObject *object)
 
   g_clear_signal_handler (&self->recent_changed_handler, self->recent_manager);
   g_clear_object (&self->settings);
+  if (self->card_scan != NULL)
+    g_cancellable_cancel (self->card_scan);
+  g_clear_object (&self->card_scan);
+  if (self->volume_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->volume_monitor, self);
+  g_clear_object (&self->volume_monitor);
+  g_clear_pointer (&self->card_roots, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), OCTA_TYPE_START_PAGE);
 
   G_OBJECT_CLASS (octa_start_page_parent_class)->dispose (object);
@@ -370,6 +695,20 @@ octa_start_page_class_init (OctaStartPageClass *klass)
                                                "/io/github/octadesk/Octadesk/octa-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, OctaStartPage, recent_box);
   gtk_widget_class_bind_template_child (widget_class, OctaStartPage, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, OctaStartPage, card_box);
+  gtk_widget_class_bind_template_child (widget_class, OctaStartPage, card_title);
+  gtk_widget_class_bind_template_child (widget_class, OctaStartPage, card_list);
+
+  /**
+   * OctaStartPage::cards-scanned:
+   * @self: the start page
+   *
+   * Emitted when a scan for sets on cards has finished and the list shows
+   * its result.
+   */
+  signals[CARDS_SCANNED] =
+    g_signal_new ("cards-scanned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
 }
 
@@ -385,4 +724,12 @@ octa_start_page_init (OctaStartPage *self)
   self->recent_changed_handler =
     g_signal_connect_swapped (self->recent_manager, "changed", G_CALLBACK (rebuild_recent), self);
   rebuild_recent (self);
+
+  self->volume_monitor = g_volume_monitor_get ();
+  g_signal_connect_swapped (self->volume_monitor, "mount-added", G_CALLBACK (rescan_cards), self);
+  g_signal_connect_swapped (self->volume_monitor, "mount-removed",
+                            G_CALLBACK (rescan_cards), self);
+  g_signal_connect_swapped (self->volume_monitor, "mount-changed",
+                            G_CALLBACK (rescan_cards), self);
+  rescan_cards (self);
 }

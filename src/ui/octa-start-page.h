@@ -13,6 +13,9 @@ G_DECLARE_FINAL_TYPE (OctaStartPage, octa_start_page, OCTA, START_PAGE, AdwBin)
 
 GtkWidget  *octa_start_page_new          (void);
 GtkListBox *octa_start_page_get_recent_list (OctaStartPage *self);
+GtkListBox *octa_start_page_get_card_list (OctaStartPage *self);
+void        octa_start_page_set_card_roots (OctaStartPage     *self,
+                                            const char *const *roots);
 
 /* Recent projects: folders and zips, newest first, kept in GSettings and
  * also told to GtkRecentManager so other applications see them. */

@@ -187,6 +187,8 @@ struct _OctaStepGrid
   gboolean           has_selection;
   guint              anchor_row;
   guint              anchor_step;
+  guint              told_rect[4];
+  gboolean           told_selection;
   int                hover_row;
   int                hover_step;
   OctaStep          *step;
@@ -256,6 +258,7 @@ enum {
 
 enum {
   STEP_SELECTED,
+  SELECTION_CHANGED,
   INSPECT,
   TRACK_ACTIVATED,
   N_SIGNALS
@@ -325,9 +328,9 @@ palette_init (GtkWidget *widget,
   /* Okabe–Ito; the shapes stay, so neither palette carries the meaning */
   if (colorblind)
     {
-      gdk_rgba_parse (&pal->trig, "#D55E00");
-      gdk_rgba_parse (&pal->trigless, "#009E73");
-      gdk_rgba_parse (&pal->oneshot, "#F0E442");
+      lookup_color (context, "octa_trig_colorblind", "#D55E00", &pal->trig);
+      lookup_color (context, "octa_trigless_colorblind", "#009E73", &pal->trigless);
+      lookup_color (context, "octa_oneshot_colorblind", "#F0E442", &pal->oneshot);
       pal->edge = TRUE;
     }
 }
@@ -1136,6 +1139,8 @@ scroll_to_cursor (OctaStepGrid *self)
     gtk_adjustment_set_value (self->hadjustment, right - page + PAD_END);
 }
 
+static void tell_selection (OctaStepGrid *self);
+
 static void
 set_cursor_full (OctaStepGrid *self,
                  guint         row,
@@ -1173,6 +1178,7 @@ set_cursor_full (OctaStepGrid *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_STEP]);
 
   update_focus (self, FALSE);
+  tell_selection (self);
   scroll_to_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1207,6 +1213,22 @@ cell_selected (OctaStepGrid *self,
     return FALSE;
   selection_rect (self, &r0, &r1, &s0, &s1);
   return row >= r0 && row <= r1 && step >= s0 && step <= s1;
+}
+
+/* Tells the inspector when the selected steps differ from the last ones it
+ * heard of, however the selection moved. */
+static void
+tell_selection (OctaStepGrid *self)
+{
+  guint rect[4];
+
+  selection_rect (self, &rect[0], &rect[1], &rect[2], &rect[3]);
+  if (self->told_selection == self->has_selection
+      && memcmp (rect, self->told_rect, sizeof rect) == 0)
+    return;
+  self->told_selection = self->has_selection;
+  memcpy (self->told_rect, rect, sizeof rect);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 /* }}} */
@@ -2899,6 +2921,7 @@ on_click_pressed (GtkGestureClick *gesture,
       self->has_selection = TRUE;
       self->anchor_row = row;
       self->anchor_step = step;
+      tell_selection (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   else
@@ -3426,6 +3449,7 @@ action_deselect (GtkWidget  *widget,
   if (self->has_selection)
     {
       self->has_selection = FALSE;
+      tell_selection (self);
       gtk_widget_queue_draw (widget);
     }
 }
@@ -3859,6 +3883,10 @@ octa_step_grid_set_property (GObject      *object,
       if (self->colorblind != g_value_get_boolean (value))
         {
           self->colorblind = g_value_get_boolean (value);
+          if (self->colorblind)
+            gtk_widget_add_css_class (GTK_WIDGET (self), "colorblind");
+          else
+            gtk_widget_remove_css_class (GTK_WIDGET (self), "colorblind");
           gtk_widget_queue_draw (GTK_WIDGET (self));
           g_object_notify_by_pspec (object, pspec);
         }
@@ -4011,6 +4039,16 @@ octa_step_grid_class_init (OctaStepGridClass *klass)
    * Emitted on Enter: the user wants to edit the focused step in the
    * inspector.
    */
+  /**
+   * OctaStepGrid::selection-changed:
+   * @self: the grid
+   *
+   * Emitted when the selected steps change; see
+   * octa_step_grid_dup_selected_steps().
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[INSPECT] =
     g_signal_new ("inspect", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -4463,6 +4501,67 @@ octa_step_grid_get_selection (OctaStepGrid *self,
 }
 
 /**
+ * octa_step_grid_dup_selected_steps:
+ * @self: a grid
+ *
+ * The steps an inspector edit applies to: every step of the selected
+ * rectangle, track by track, or the focused step alone.
+ *
+ * Returns: (transfer full) (element-type OctaStep): the steps, empty without
+ *   a pattern
+ */
+GPtrArray *
+octa_step_grid_dup_selected_steps (OctaStepGrid *self)
+{
+  GPtrArray *steps;
+  guint r0, r1, s0, s1;
+
+  g_return_val_if_fail (OCTA_IS_STEP_GRID (self), NULL);
+
+  steps = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->pattern == NULL)
+    return steps;
+  selection_rect (self, &r0, &r1, &s0, &s1);
+  for (guint r = r0; r <= r1; r++)
+    for (guint s = s0; s <= s1; s++)
+      g_ptr_array_add (steps, get_step (self, r, s));
+  return steps;
+}
+
+/**
+ * octa_step_grid_lookup_trig_color:
+ * @self: a grid
+ * @role: "octa_trig", "octa_trigless" or "octa_oneshot"
+ * @color: (out): the colour the grid draws that trig kind in
+ *
+ * The hue the grid gives a trig kind now, after the colour scheme and the
+ * trig palette preference.
+ *
+ * Returns: whether @role names a trig kind
+ */
+gboolean
+octa_step_grid_lookup_trig_color (OctaStepGrid *self,
+                                  const char   *role,
+                                  GdkRGBA      *color)
+{
+  Palette pal;
+
+  g_return_val_if_fail (OCTA_IS_STEP_GRID (self), FALSE);
+  g_return_val_if_fail (role != NULL && color != NULL, FALSE);
+
+  palette_init (GTK_WIDGET (self), self->colorblind, &pal);
+  if (g_str_equal (role, "octa_trig"))
+    *color = pal.trig;
+  else if (g_str_equal (role, "octa_trigless"))
+    *color = pal.trigless;
+  else if (g_str_equal (role, "octa_oneshot"))
+    *color = pal.oneshot;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
  * octa_step_grid_get_readout:
  * @self: a grid
  *
@@ -4489,6 +4588,7 @@ struct _OctaStepGridLegend
 {
   GtkWidget     parent_instance;
   OctaStepGrid *grid;   /* a private grid, for its text cache only */
+  GSettings    *settings;
 };
 
 G_DEFINE_FINAL_TYPE (OctaStepGridLegend, octa_step_grid_legend, GTK_TYPE_WIDGET)
@@ -4546,7 +4646,16 @@ octa_step_grid_legend_snapshot (GtkWidget   *widget,
   Palette pal;
   GdkRGBA mark;
 
-  palette_init (widget, FALSE, &pal);
+  /* the legend sits in a popover, away from the grid: it follows the trig
+   * palette preference itself */
+  if (self->settings != NULL)
+    {
+      g_autofree char *palette = g_settings_get_string (self->settings, "trig-palette");
+
+      palette_init (widget, g_strcmp0 (palette, "colour-blind") == 0, &pal);
+    }
+  else
+    palette_init (widget, FALSE, &pal);
   mark = with_alpha (&pal.fg, 0.75);
 
   for (guint i = 0; i < N_LEGEND; i++)
@@ -4638,6 +4747,7 @@ octa_step_grid_legend_dispose (GObject *object)
   OctaStepGridLegend *self = OCTA_STEP_GRID_LEGEND (object);
 
   g_clear_object (&self->grid);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (octa_step_grid_legend_parent_class)->dispose (object);
 }
 
@@ -4657,7 +4767,17 @@ octa_step_grid_legend_init (OctaStepGridLegend *self)
 {
   GString *description = g_string_new (NULL);
 
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL
+    ? g_settings_schema_source_lookup (source, OCTA_APP_ID, TRUE) : NULL;
+
   self->grid = g_object_ref_sink (OCTA_STEP_GRID (octa_step_grid_new ()));
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (OCTA_APP_ID);
+      g_signal_connect_object (self->settings, "changed::trig-palette",
+                               G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+    }
   for (guint i = 0; i < N_LEGEND; i++)
     g_string_append_printf (description, "%s%s", i ? ", " : "", legend_text (i));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -61,7 +61,11 @@ gboolean           octa_step_grid_get_selection   (OctaStepGrid      *self,
                                                    guint             *last_row,
                                                    guint             *first_step,
                                                    guint             *last_step);
+GPtrArray         *octa_step_grid_dup_selected_steps (OctaStepGrid   *self);
 const char        *octa_step_grid_get_readout     (OctaStepGrid      *self);
+gboolean           octa_step_grid_lookup_trig_color (OctaStepGrid    *self,
+                                                     const char      *role,
+                                                     GdkRGBA         *color);
 gboolean           octa_step_grid_get_cell_bounds (OctaStepGrid      *self,
                                                    guint              row,
                                                    guint              step,

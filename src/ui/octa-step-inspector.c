@@ -269,8 +269,10 @@ struct _OctaStepInspector
   GtkToggleButton   *kind_trigless;
   GtkToggleButton   *kind_lock;
   GtkToggleButton   *kind_none;
+  GtkWidget         *kind_mixed;
   GtkWidget         *oneshot_row;
   GtkCheckButton    *oneshot_check;
+  GtkWidget         *swing_row;
   GtkSwitch         *swing_switch;
   GtkWidget         *slide_row;
   GtkSwitch         *slide_switch;
@@ -292,6 +294,10 @@ struct _OctaStepInspector
   GtkWidget         *condition_label;
 
   OctaStep          *step;
+  /* every step an edit applies to, the focused one first */
+  GPtrArray         *steps;
+  /* the steps each Reach selects, worked out once per update */
+  GPtrArray         *reach_cache[3];
   OctaProject       *project;
   OctaPartTrack     *part_track;
   gboolean           midi;
@@ -332,6 +338,76 @@ end_change (OctaStepInspector *self)
 {
   if (self->project != NULL)
     octa_project_end_change (self->project);
+}
+
+/* Which selected steps an edit reaches: every one, the audio ones only
+ * (one-shot, slide, recorder trigs, sample lock), or those whose locks mean
+ * what the focused step's lock rows say (same kind of track, and for audio
+ * the same machine and effects). */
+typedef enum
+{
+  REACH_ALL,
+  REACH_AUDIO,
+  REACH_SAME_SOUND,
+} Reach;
+
+static gboolean
+step_reached (OctaStepInspector *self,
+              OctaStep          *step,
+              Reach              reach)
+{
+  OctaPatternTrack *track = octa_step_get_track (step);
+  gboolean midi = octa_pattern_track_is_midi (track);
+  OctaTrackSound sound;
+
+  if (step == self->step || reach == REACH_ALL)
+    return TRUE;
+  if (reach == REACH_AUDIO)
+    return !midi;
+  if (midi != self->midi)
+    return FALSE;
+  if (midi)
+    return TRUE;
+  octa_track_sound_lookup (octa_pattern_track_get_pattern (track),
+                           octa_pattern_track_get_index (track), &sound);
+  return sound.machine == self->sound.machine && sound.fx1 == self->sound.fx1
+         && sound.fx2 == self->sound.fx2;
+}
+
+static void
+forget_reach (OctaStepInspector *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->reach_cache); i++)
+    g_clear_pointer (&self->reach_cache[i], g_ptr_array_unref);
+}
+
+/* Returns: (transfer container): the steps @reach selects */
+static GPtrArray *
+reached_steps (OctaStepInspector *self,
+               Reach              reach)
+{
+  GPtrArray *steps;
+
+  if (self->reach_cache[reach] != NULL)
+    return g_ptr_array_ref (self->reach_cache[reach]);
+  steps = g_ptr_array_new ();
+  for (guint i = 0; self->steps != NULL && i < self->steps->len; i++)
+    if (step_reached (self, g_ptr_array_index (self->steps, i), reach))
+      g_ptr_array_add (steps, g_ptr_array_index (self->steps, i));
+  self->reach_cache[reach] = g_ptr_array_ref (steps);
+  return steps;
+}
+
+static void
+set_trig_all (OctaStepInspector *self,
+              Reach              reach,
+              OctaTrigType       type,
+              gboolean           on)
+{
+  g_autoptr(GPtrArray) steps = reached_steps (self, reach);
+
+  for (guint i = 0; i < steps->len; i++)
+    octa_step_set_trig (g_ptr_array_index (steps, i), type, on);
 }
 
 /* A drag on a slider or a held spin arrow is one edit: keep one change open
@@ -447,18 +523,24 @@ on_kind_toggled (GtkToggleButton   *button,
   lock = button == self->kind_lock;
 
   begin_change (self, _("Set trig kind"));
-  octa_step_set_trig (self->step, OCTA_TRIG_TYPE_TRIGGER, trigger);
-  octa_step_set_trig (self->step, OCTA_TRIG_TYPE_TRIGLESS, trigless);
-  octa_step_set_trig (self->step, OCTA_TRIG_TYPE_LOCK, lock);
+  set_trig_all (self, REACH_ALL, OCTA_TRIG_TYPE_TRIGGER, trigger);
+  set_trig_all (self, REACH_ALL, OCTA_TRIG_TYPE_TRIGLESS, trigless);
+  set_trig_all (self, REACH_ALL, OCTA_TRIG_TYPE_LOCK, lock);
   if (button == self->kind_none)
     {
-      if (!self->midi)
-        octa_step_set_trig (self->step, OCTA_TRIG_TYPE_ONESHOT, FALSE);
+      g_autoptr(GPtrArray) steps = reached_steps (self, REACH_ALL);
+
+      set_trig_all (self, REACH_AUDIO, OCTA_TRIG_TYPE_ONESHOT, FALSE);
       /* a step without a trig keeps nothing, as on the device */
-      octa_step_clear_plocks (self->step);
-      octa_step_set_condition (self->step, OCTA_TRIG_CONDITION_NONE);
-      octa_step_set_micro_timing (self->step, 0);
-      octa_step_set_repeats (self->step, 1);
+      for (guint i = 0; i < steps->len; i++)
+        {
+          OctaStep *step = g_ptr_array_index (steps, i);
+
+          octa_step_clear_plocks (step);
+          octa_step_set_condition (step, OCTA_TRIG_CONDITION_NONE);
+          octa_step_set_micro_timing (step, 0);
+          octa_step_set_repeats (step, 1);
+        }
     }
   end_change (self);
   update_all (self);
@@ -468,9 +550,14 @@ static void
 on_flag_toggled (GtkCheckButton    *check,
                  OctaStepInspector *self)
 {
+  gboolean on = gtk_check_button_get_active (check);
+
   if (self->updating || self->step == NULL || self->midi)
     return;
-  octa_step_set_trig (self->step, OCTA_TRIG_TYPE_ONESHOT, gtk_check_button_get_active (check));
+  gtk_check_button_set_inconsistent (check, FALSE);
+  begin_change (self, on ? _("Set one-shot") : _("Clear one-shot"));
+  set_trig_all (self, REACH_AUDIO, OCTA_TRIG_TYPE_ONESHOT, on);
+  end_change (self);
 }
 
 static void
@@ -483,16 +570,24 @@ on_switch_toggled (GtkSwitch         *sw,
   if (self->updating || self->step == NULL)
     return;
   if (sw == self->swing_switch)
-    octa_step_set_trig (self->step, OCTA_TRIG_TYPE_SWING, on);
+    {
+      begin_change (self, on ? _("Add swing trig") : _("Remove swing trig"));
+      set_trig_all (self, REACH_ALL, OCTA_TRIG_TYPE_SWING, on);
+      end_change (self);
+    }
   else if (sw == self->slide_switch && !self->midi)
-    octa_step_set_trig (self->step, OCTA_TRIG_TYPE_SLIDE, on);
+    {
+      begin_change (self, on ? _("Add slide trig") : _("Remove slide trig"));
+      set_trig_all (self, REACH_AUDIO, OCTA_TRIG_TYPE_SLIDE, on);
+      end_change (self);
+    }
   else if (sw == self->recorder_switch && !self->midi)
     {
       /* The device sets the first three recorder masks together; which
        * recorder trig each is remains unknown, so they switch as one. */
       begin_change (self, on ? _("Add recorder trig") : _("Remove recorder trig"));
       for (guint k = OCTA_TRIG_TYPE_RECORDER_1; k <= OCTA_TRIG_TYPE_RECORDER_4; k++)
-        octa_step_set_trig (self->step, k, on && k != OCTA_TRIG_TYPE_RECORDER_4);
+        set_trig_all (self, REACH_AUDIO, k, on && k != OCTA_TRIG_TYPE_RECORDER_4);
       end_change (self);
     }
 }
@@ -502,9 +597,15 @@ on_condition_chosen (OctaConditionPicker *picker,
                      guint                condition,
                      OctaStepInspector   *self)
 {
+  g_autoptr(GPtrArray) steps = NULL;
+
   if (self->updating || self->step == NULL)
     return;
-  octa_step_set_condition (self->step, condition);
+  steps = reached_steps (self, REACH_ALL);
+  begin_change (self, _("Set condition"));
+  for (guint i = 0; i < steps->len; i++)
+    octa_step_set_condition (g_ptr_array_index (steps, i), condition);
+  end_change (self);
 }
 
 static void
@@ -512,10 +613,15 @@ on_micro_changed (GtkRange          *range,
                   OctaStepInspector *self)
 {
   gint micro = (gint) round (gtk_range_get_value (range));
+  g_autoptr(GPtrArray) steps = NULL;
 
   if (self->updating || self->step == NULL)
     return;
-  octa_step_set_micro_timing (self->step, micro);
+  steps = reached_steps (self, REACH_ALL);
+  begin_change (self, _("Set micro-timing"));
+  for (guint i = 0; i < steps->len; i++)
+    octa_step_set_micro_timing (g_ptr_array_index (steps, i), micro);
+  end_change (self);
   /* while a drag holds the change open, the step tells nothing yet */
   if (self->open_changes > 0)
     {
@@ -529,9 +635,27 @@ static void
 on_repeats_changed (GtkSpinButton     *spin,
                     OctaStepInspector *self)
 {
+  g_autoptr(GPtrArray) steps = NULL;
+
   if (self->updating || self->step == NULL)
     return;
-  octa_step_set_repeats (self->step, gtk_spin_button_get_value_as_int (spin));
+  steps = reached_steps (self, REACH_ALL);
+  begin_change (self, _("Set repeats"));
+  for (guint i = 0; i < steps->len; i++)
+    octa_step_set_repeats (g_ptr_array_index (steps, i), gtk_spin_button_get_value_as_int (spin));
+  end_change (self);
+}
+
+static void
+set_sample_lock_all (OctaStepInspector *self,
+                     guint              slot)
+{
+  g_autoptr(GPtrArray) steps = reached_steps (self, REACH_SAME_SOUND);
+
+  begin_change (self, slot ? _("Set sample lock") : _("Remove sample lock"));
+  for (guint i = 0; i < steps->len; i++)
+    octa_audio_step_set_sample_lock (OCTA_AUDIO_STEP (g_ptr_array_index (steps, i)), slot);
+  end_change (self);
 }
 
 static void
@@ -540,8 +664,7 @@ on_sample_changed (GtkSpinButton     *spin,
 {
   if (self->updating || self->step == NULL || self->midi)
     return;
-  octa_audio_step_set_sample_lock (OCTA_AUDIO_STEP (self->step),
-                                   gtk_spin_button_get_value_as_int (spin));
+  set_sample_lock_all (self, gtk_spin_button_get_value_as_int (spin));
 }
 
 static void
@@ -550,7 +673,7 @@ on_sample_clear (GtkButton         *button,
 {
   if (self->step == NULL || self->midi)
     return;
-  octa_audio_step_set_sample_lock (OCTA_AUDIO_STEP (self->step), 0);
+  set_sample_lock_all (self, 0);
 }
 
 /* {{{ Lock rows */
@@ -608,6 +731,19 @@ on_lock_input (GtkSpinButton *spin,
 }
 
 static void
+set_plock_all (OctaStepInspector *self,
+               guint              param,
+               gint               value)
+{
+  g_autoptr(GPtrArray) steps = reached_steps (self, REACH_SAME_SOUND);
+
+  begin_change (self, value < 0 ? _("Remove p-lock") : _("Set p-lock"));
+  for (guint i = 0; i < steps->len; i++)
+    octa_step_set_plock (g_ptr_array_index (steps, i), param, value);
+  end_change (self);
+}
+
+static void
 on_lock_value_changed (GtkSpinButton *spin,
                        LockRow       *row)
 {
@@ -616,7 +752,7 @@ on_lock_value_changed (GtkSpinButton *spin,
   if (self->updating || self->step == NULL
       || !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (row->toggle)))
     return;
-  octa_step_set_plock (self->step, row->param, gtk_spin_button_get_value_as_int (spin));
+  set_plock_all (self, row->param, gtk_spin_button_get_value_as_int (spin));
 }
 
 static void
@@ -629,10 +765,9 @@ on_lock_toggled (GtkToggleButton *toggle,
     return;
   /* a new lock starts from the value shown: the part's, as on the device */
   if (gtk_toggle_button_get_active (toggle))
-    octa_step_set_plock (self->step, row->param,
-                         gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row->spin)));
+    set_plock_all (self, row->param, gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row->spin)));
   else
-    octa_step_set_plock (self->step, row->param, -1);
+    set_plock_all (self, row->param, -1);
 }
 
 static gboolean
@@ -650,7 +785,7 @@ on_lock_key (GtkEventControllerKey *controller,
   value = octa_step_get_plock (self->step, row->param);
   if (keyval == GDK_KEY_Delete && (state & GDK_MODIFIER_MASK) == 0)
     {
-      octa_step_set_plock (self->step, row->param, -1);
+      set_plock_all (self, row->param, -1);
       return TRUE;
     }
   if ((state & GDK_ALT_MASK) && (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
@@ -660,7 +795,7 @@ on_lock_key (GtkEventControllerKey *controller,
       if (value < 0)
         value = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row->spin));
       value += keyval == GDK_KEY_Up ? step : -step;
-      octa_step_set_plock (self->step, row->param, CLAMP (value, 0, 127));
+      set_plock_all (self, row->param, CLAMP (value, 0, 127));
       return TRUE;
     }
   return FALSE;
@@ -779,6 +914,106 @@ build_lock_rows (OctaStepInspector *self)
   self->rows_sound = self->sound;
 }
 
+/* Whether the steps @reach selects agree on @get; the focused step's value
+ * is returned in @value either way. */
+typedef gint (*StepValueFunc) (OctaStep *step,
+                               guint     param);
+
+static gboolean
+steps_agree (OctaStepInspector *self,
+             Reach              reach,
+             StepValueFunc      get,
+             guint              param,
+             gint              *value)
+{
+  g_autoptr(GPtrArray) steps = reached_steps (self, reach);
+  gint first = get (self->step, param);
+
+  *value = first;
+  for (guint i = 0; i < steps->len; i++)
+    if (get (g_ptr_array_index (steps, i), param) != first)
+      return FALSE;
+  return TRUE;
+}
+
+static gint
+get_plock (OctaStep *step,
+           guint     param)
+{
+  return octa_step_get_plock (step, param);
+}
+
+static gint
+get_trig (OctaStep *step,
+          guint     type)
+{
+  return octa_step_get_trig (step, type);
+}
+
+static gint
+get_recorder (OctaStep *step,
+              guint     unused)
+{
+  gboolean on = FALSE;
+
+  for (guint k = OCTA_TRIG_TYPE_RECORDER_1; k <= OCTA_TRIG_TYPE_RECORDER_4; k++)
+    on |= octa_step_get_trig (step, k);
+  return on;
+}
+
+static gint
+get_kind (OctaStep *step,
+          guint     unused)
+{
+  if (octa_step_get_trig (step, OCTA_TRIG_TYPE_TRIGGER))
+    return 0;
+  if (octa_step_get_trig (step, OCTA_TRIG_TYPE_TRIGLESS))
+    return 1;
+  if (octa_step_get_trig (step, OCTA_TRIG_TYPE_LOCK))
+    return 2;
+  return 3;
+}
+
+static gint
+get_condition (OctaStep *step,
+               guint     unused)
+{
+  return octa_step_get_condition (step);
+}
+
+static gint
+get_micro (OctaStep *step,
+           guint     unused)
+{
+  return octa_step_get_micro_timing (step);
+}
+
+static gint
+get_repeats (OctaStep *step,
+             guint     unused)
+{
+  return octa_step_get_repeats (step);
+}
+
+static gint
+get_sample_lock (OctaStep *step,
+                 guint     unused)
+{
+  return octa_audio_step_get_sample_lock (OCTA_AUDIO_STEP (step));
+}
+
+static gboolean
+any_locked (OctaStepInspector *self,
+            guint              param)
+{
+  g_autoptr(GPtrArray) steps = reached_steps (self, REACH_SAME_SOUND);
+
+  for (guint i = 0; i < steps->len; i++)
+    if (octa_step_get_plock (g_ptr_array_index (steps, i), param) >= 0)
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 update_lock_rows (OctaStepInspector *self)
 {
@@ -787,11 +1022,16 @@ update_lock_rows (OctaStepInspector *self)
   for (guint i = 0; i < self->lock_rows->len; i++)
     {
       LockRow *row = g_ptr_array_index (self->lock_rows, i);
-      gint value = octa_step_get_plock (self->step, row->param);
+      gint value;
+      gboolean agree = steps_agree (self, REACH_SAME_SOUND, get_plock, row->param, &value);
       gint base = base_value (self, row);
-      gboolean locked = value >= 0;
+      gboolean locked = agree ? value >= 0 : any_locked (self, row->param);
       g_autofree char *base_text = base >= 0 ? octa_plock_format_value (row->format, base) : NULL;
-      g_autofree char *subtitle = base_text ? g_strdup_printf (_("part %s"), base_text) : NULL;
+      g_autofree char *subtitle = !agree ? g_strdup (_("Mixed"))
+                                 : base_text ? g_strdup_printf (_("part %s"), base_text) : NULL;
+
+      if (!agree && value < 0)
+        value = base >= 0 ? base : 0;
 
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->toggle), locked);
       gtk_button_set_icon_name (GTK_BUTTON (row->toggle),
@@ -804,6 +1044,10 @@ update_lock_rows (OctaStepInspector *self)
                                 MAX (127, value));
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (row->spin),
                                  locked ? value : (base >= 0 ? base : 0));
+      if (agree)
+        on_lock_output (GTK_SPIN_BUTTON (row->spin), row);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (row->spin), _("Mixed"));
       gtk_widget_set_sensitive (row->spin, locked);
       if (locked)
         {
@@ -878,6 +1122,50 @@ set_condition_label (OctaStepInspector *self,
 }
 
 static void
+set_mixed_subtitle (GtkWidget *row,
+                    gboolean   mixed)
+{
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mixed ? _("Mixed") : "");
+}
+
+/* "5 steps on T3, T4" over the span of steps they cover. */
+static void
+set_selection_title (OctaStepInspector *self)
+{
+  g_autoptr(GString) tracks = g_string_new (NULL);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  guint first_index = G_MAXUINT, last_index = 0;
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      OctaStep *step = g_ptr_array_index (self->steps, i);
+      OctaPatternTrack *track = octa_step_get_track (step);
+      guint index = octa_step_get_index (step);
+
+      first_index = MIN (first_index, index);
+      last_index = MAX (last_index, index);
+      if (!g_ptr_array_find (seen, track, NULL))
+        {
+          g_autofree char *label = octa_pattern_track_dup_label (track);
+
+          g_ptr_array_add (seen, track);
+          g_string_append_printf (tracks, "%s%s", tracks->len ? ", " : "", label);
+        }
+    }
+  title = g_strdup_printf (g_dngettext (NULL, "%u step on %s", "%u steps on %s",
+                                        self->steps->len),
+                           self->steps->len, tracks->str);
+  if (first_index == last_index)
+    subtitle = g_strdup_printf (_("step %u"), first_index + 1);
+  else
+    subtitle = g_strdup_printf (_("steps %u–%u"), first_index + 1, last_index + 1);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+static void
 update_all (OctaStepInspector *self)
 {
   OctaPatternTrack *track;
@@ -887,11 +1175,13 @@ update_all (OctaStepInspector *self)
   g_autofree char *micro = NULL;
   g_autofree char *locks_title = NULL;
   guint index, n_locks;
-  gboolean trigger, trigless, lock, recorder = FALSE;
+  gboolean trigger, trigless, lock, mixed;
+  gint value, recorder;
 
   if (self->open_changes > 0)
     return;
 
+  forget_reach (self);
   if (self->step == NULL)
     {
       gtk_label_set_text (self->title_label, _("No step"));
@@ -920,11 +1210,16 @@ update_all (OctaStepInspector *self)
   self->updating = TRUE;
   gtk_widget_set_sensitive (self->content, TRUE);
 
-  label = octa_pattern_track_dup_label (track);
-  title = g_strdup_printf (_("%s · step %u"), label, index + 1);
-  subtitle = g_strdup_printf (_("page %u · %u"), index / 16 + 1, index % 16 + 1);
-  gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  if (self->steps->len > 1)
+    set_selection_title (self);
+  else
+    {
+      label = octa_pattern_track_dup_label (track);
+      title = g_strdup_printf (_("%s · step %u"), label, index + 1);
+      subtitle = g_strdup_printf (_("page %u · %u"), index / 16 + 1, index % 16 + 1);
+      gtk_label_set_text (self->title_label, title);
+      gtk_label_set_text (self->subtitle_label, subtitle);
+    }
 
   trigger = octa_step_get_trig (self->step, OCTA_TRIG_TYPE_TRIGGER);
   trigless = octa_step_get_trig (self->step, OCTA_TRIG_TYPE_TRIGLESS);
@@ -933,7 +1228,17 @@ update_all (OctaStepInspector *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_sample),
                                self->midi ? _("Note trig (device: NOTE TRIG)")
                                           : _("Sample trig (device: SAMPLE TRIG)"));
-  if (trigger)
+  mixed = !steps_agree (self, REACH_ALL, get_kind, 0, &value);
+  gtk_widget_set_visible (self->kind_mixed, mixed);
+  if (mixed)
+    {
+      /* none of the four: a click on any sets it on every step */
+      gtk_toggle_button_set_active (self->kind_sample, FALSE);
+      gtk_toggle_button_set_active (self->kind_trigless, FALSE);
+      gtk_toggle_button_set_active (self->kind_lock, FALSE);
+      gtk_toggle_button_set_active (self->kind_none, FALSE);
+    }
+  else if (trigger)
     gtk_toggle_button_set_active (self->kind_sample, TRUE);
   else if (trigless)
     gtk_toggle_button_set_active (self->kind_trigless, TRUE);
@@ -949,31 +1254,43 @@ update_all (OctaStepInspector *self)
   gtk_widget_set_visible (self->note_group, self->midi);
   if (!self->midi)
     {
-      gtk_check_button_set_active (self->oneshot_check,
-                                   octa_step_get_trig (self->step, OCTA_TRIG_TYPE_ONESHOT));
-      gtk_switch_set_active (self->slide_switch,
-                             octa_step_get_trig (self->step, OCTA_TRIG_TYPE_SLIDE));
-      for (guint k = OCTA_TRIG_TYPE_RECORDER_1; k <= OCTA_TRIG_TYPE_RECORDER_4; k++)
-        recorder |= octa_step_get_trig (self->step, k);
+      mixed = !steps_agree (self, REACH_AUDIO, get_trig, OCTA_TRIG_TYPE_ONESHOT, &value);
+      gtk_check_button_set_active (self->oneshot_check, value);
+      gtk_check_button_set_inconsistent (self->oneshot_check, mixed);
+      set_mixed_subtitle (self->oneshot_row, mixed);
+      mixed = !steps_agree (self, REACH_AUDIO, get_trig, OCTA_TRIG_TYPE_SLIDE, &value);
+      gtk_switch_set_active (self->slide_switch, value);
+      set_mixed_subtitle (self->slide_row, mixed);
+      mixed = !steps_agree (self, REACH_AUDIO, get_recorder, 0, &recorder);
       gtk_switch_set_active (self->recorder_switch, recorder);
+      set_mixed_subtitle (self->recorder_row, mixed);
       gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->sample_spin),
                                 self->sound.machine == OCTA_MACHINE_KIND_FLEX ? 136 : 255);
-      gtk_spin_button_set_value (self->sample_spin,
-                                 octa_audio_step_get_sample_lock (OCTA_AUDIO_STEP (self->step)));
+      mixed = !steps_agree (self, REACH_SAME_SOUND, get_sample_lock, 0, &value);
+      gtk_spin_button_set_value (self->sample_spin, value);
       /* the spin shows its text through "output" only when the value moves */
-      on_sample_output (self->sample_spin, self);
-      gtk_widget_set_sensitive (self->sample_clear,
-                                gtk_spin_button_get_value_as_int (self->sample_spin) != 0);
+      if (mixed)
+        gtk_editable_set_text (GTK_EDITABLE (self->sample_spin), _("Mixed"));
+      else
+        on_sample_output (self->sample_spin, self);
+      gtk_widget_set_sensitive (self->sample_clear, mixed || value != 0);
     }
   else
     update_chord (self);
-  gtk_switch_set_active (self->swing_switch, octa_step_get_trig (self->step, OCTA_TRIG_TYPE_SWING));
+  mixed = !steps_agree (self, REACH_ALL, get_trig, OCTA_TRIG_TYPE_SWING, &value);
+  gtk_switch_set_active (self->swing_switch, value);
+  set_mixed_subtitle (self->swing_row, mixed);
 
   set_condition_label (self, octa_step_get_condition (self->step));
+  if (!steps_agree (self, REACH_ALL, get_condition, 0, &value))
+    gtk_label_set_text (GTK_LABEL (self->condition_label), _("Mixed"));
 
   gtk_range_set_value (GTK_RANGE (self->micro_scale), octa_step_get_micro_timing (self->step));
   micro = octa_step_dup_micro_timing_label (self->step);
-  gtk_label_set_text (self->micro_label, micro);
+  if (!steps_agree (self, REACH_ALL, get_micro, 0, &value))
+    gtk_label_set_text (self->micro_label, _("Mixed"));
+  else
+    gtk_label_set_text (self->micro_label, micro);
   {
     g_autofree char *value_text = g_strdup_printf (_("%s of a step, %d of 384"), micro,
                                                    octa_step_get_micro_timing (self->step));
@@ -983,7 +1300,10 @@ update_all (OctaStepInspector *self)
   }
 
   gtk_spin_button_set_value (self->repeats_spin, octa_step_get_repeats (self->step));
-  on_repeats_output (self->repeats_spin, self);
+  if (!steps_agree (self, REACH_ALL, get_repeats, 0, &value))
+    gtk_editable_set_text (GTK_EDITABLE (self->repeats_spin), _("Mixed"));
+  else
+    on_repeats_output (self->repeats_spin, self);
 
   n_locks = update_lock_rows (self);
   if (self->rows_built)
@@ -1053,13 +1373,66 @@ void
 octa_step_inspector_set_step (OctaStepInspector *self,
                               OctaStep          *step)
 {
+  octa_step_inspector_set_steps (self, step, NULL);
+}
+
+static gboolean
+same_steps (OctaStepInspector *self,
+            OctaStep          *focus,
+            GPtrArray         *steps)
+{
+  if (self->step != focus)
+    return FALSE;
+  if (steps == NULL || steps->len == 0)
+    return self->steps->len == (focus != NULL ? 1 : 0);
+  if (!g_ptr_array_find (steps, focus, NULL) && focus != NULL)
+    return FALSE;
+  if (steps->len != self->steps->len)
+    return FALSE;
+  for (guint i = 0; i < steps->len; i++)
+    if (!g_ptr_array_find (self->steps, g_ptr_array_index (steps, i), NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * octa_step_inspector_set_steps:
+ * @self: an inspector
+ * @focus: (nullable): the step whose track names the fields
+ * @steps: (nullable) (element-type OctaStep): every selected step, with or
+ *   without @focus
+ *
+ * Shows the selection: each field holds the value the steps share or
+ * "Mixed", and an edit applies to every step it means something for, as
+ * one undo step. Locks and the sample lock reach the steps whose machine
+ * and effects match @focus's track.
+ */
+void
+octa_step_inspector_set_steps (OctaStepInspector *self,
+                               OctaStep          *focus,
+                               GPtrArray         *steps)
+{
   OctaProject *project = NULL;
+  OctaStep *step = focus;
 
   g_return_if_fail (OCTA_IS_STEP_INSPECTOR (self));
   g_return_if_fail (step == NULL || OCTA_IS_STEP (step));
 
-  if (self->step == step)
+  if (same_steps (self, focus, steps))
     return;
+
+  forget_reach (self);
+  g_ptr_array_set_size (self->steps, 0);
+  if (focus != NULL && (steps == NULL || !g_ptr_array_find (steps, focus, NULL)))
+    g_ptr_array_add (self->steps, g_object_ref (focus));
+  for (guint i = 0; focus != NULL && steps != NULL && i < steps->len; i++)
+    g_ptr_array_add (self->steps, g_object_ref (g_ptr_array_index (steps, i)));
+
+  if (self->step == step)
+    {
+      update_all (self);
+      return;
+    }
 
   close_open_changes (self);
   if (self->step != NULL)
@@ -1174,6 +1547,8 @@ octa_step_inspector_finalize (GObject *object)
   OctaStepInspector *self = OCTA_STEP_INSPECTOR (object);
 
   g_clear_pointer (&self->lock_rows, g_ptr_array_unref);
+  forget_reach (self);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_pointer (&self->lock_groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (octa_step_inspector_parent_class)->finalize (object);
@@ -1242,8 +1617,10 @@ octa_step_inspector_class_init (OctaStepInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaStepInspector, kind_trigless);
   gtk_widget_class_bind_template_child (widget_class, OctaStepInspector, kind_lock);
   gtk_widget_class_bind_template_child (widget_class, OctaStepInspector, kind_none);
+  gtk_widget_class_bind_template_child (widget_class, OctaStepInspector, kind_mixed);
   gtk_widget_class_bind_template_child (widget_class, OctaStepInspector, oneshot_row);
   gtk_widget_class_bind_template_child (widget_class, OctaStepInspector, oneshot_check);
+  gtk_widget_class_bind_template_child (widget_class, OctaStepInspector, swing_row);
   gtk_widget_class_bind_template_child (widget_class, OctaStepInspector, swing_switch);
   gtk_widget_class_bind_template_child (widget_class, OctaStepInspector, slide_row);
   gtk_widget_class_bind_template_child (widget_class, OctaStepInspector, slide_switch);
@@ -1281,6 +1658,7 @@ octa_step_inspector_init (OctaStepInspector *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->lock_rows = g_ptr_array_new_with_free_func (g_free);
+  self->steps = g_ptr_array_new_with_free_func (g_object_unref);
   self->lock_groups = g_ptr_array_new ();
 
   self->condition_label = gtk_label_new (NULL);

@@ -15,6 +15,9 @@ GtkWidget *octa_step_inspector_new      (void);
 void       octa_step_inspector_set_step (OctaStepInspector *self,
                                          OctaStep          *step);
 OctaStep  *octa_step_inspector_get_step (OctaStepInspector *self);
+void       octa_step_inspector_set_steps (OctaStepInspector *self,
+                                          OctaStep          *focus,
+                                          GPtrArray         *steps);
 
 #define OCTA_TYPE_CONDITION_PICKER (octa_condition_picker_get_type ())
 

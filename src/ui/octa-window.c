@@ -11,6 +11,7 @@
 #include "octa-bank-problem-page.h"
 #include "octa-file-banner.h"
 #include "octa-pattern-header.h"
+#include "octa-preferences-window.h"
 #include "octa-step-grid.h"
 #include "octa-step-inspector.h"
 
@@ -1000,7 +1001,17 @@ step_selected_cb (GtkWidget  *grid,
                   OctaStep   *step,
                   OctaWindow *self)
 {
-  octa_step_inspector_set_step (OCTA_STEP_INSPECTOR (self->step_inspector), step);
+  g_autoptr(GPtrArray) steps = octa_step_grid_dup_selected_steps (OCTA_STEP_GRID (grid));
+
+  octa_step_inspector_set_steps (OCTA_STEP_INSPECTOR (self->step_inspector),
+                                 octa_step_grid_get_step (OCTA_STEP_GRID (grid)), steps);
+}
+
+static void
+grid_selection_changed_cb (GtkWidget  *grid,
+                           OctaWindow *self)
+{
+  step_selected_cb (grid, octa_step_grid_get_step (OCTA_STEP_GRID (grid)), self);
 }
 
 static void
@@ -1040,8 +1051,13 @@ add_pattern_widgets (OctaWindow *self)
     adw_bin_set_child (self->inspector_slot, clamp);
   }
   adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+  g_settings_bind_with_mapping (self->settings, "trig-palette", self->step_grid,
+                                "colorblind-palette", G_SETTINGS_BIND_GET,
+                                octa_trig_palette_to_colorblind, NULL, NULL, NULL);
   g_signal_connect_object (self->step_grid, "step-selected",
                            G_CALLBACK (step_selected_cb), self, 0);
+  g_signal_connect_object (self->step_grid, "selection-changed",
+                           G_CALLBACK (grid_selection_changed_cb), self, 0);
 }
 
 static gboolean
