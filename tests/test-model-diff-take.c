@@ -284,6 +284,15 @@ test_saved_groups (void)
 
     g_assert_cmpuint (octa_diff_count_in (d, "A01"), ==, 1);
   }
+  /* A pattern */
+  g_assert_true (octa_diff_take (all, "A01", OCTA_DIFF_SIDE_B, &error));
+  {
+    g_autoptr(OctaDiff) d = make_saved (project);
+
+    g_assert_cmpuint (octa_diff_count_in (d, "A01"), ==, 0);
+    g_assert_cmpuint (octa_diff_count_in (d, "A"), ==, 0);
+  }
+  g_assert_true (octa_project_undo (project));
   /* A bank takes its patterns, the slot goes whole */
   g_assert_true (octa_diff_take (all, "A", OCTA_DIFF_SIDE_B, &error));
   g_assert_true (octa_diff_take (all, "static.1", OCTA_DIFF_SIDE_B, &error));
