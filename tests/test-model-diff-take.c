@@ -324,6 +324,44 @@ test_saved_groups (void)
   octa_test_rm_rf (tmp);
 }
 
+/* The open project against what is on disk: taking B reverts to the disk. */
+static void
+test_unsaved (void)
+{
+  g_autofree char *tmp = octa_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "SONG", NULL);
+  g_autoptr(OctaProject) project = octa_project_new_blank ("SONG");
+  g_autofree char *saved = save_to (dir, project);
+  OctaBankFile *bank = _octa_project_get_bank_file (project, 4, OCTA_STATE_WORK);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaDiff) diff = NULL;
+  g_autoptr(OctaDiff) after = NULL;
+
+  octa_project_begin_change (project, "edits");
+  octa_bank_file_set_trig (bank, 7, OCTA_TRACK_MIDI, 5, OCTA_TRIG_TRIGGER, 63, TRUE);
+  octa_project_end_change (project);
+  g_assert_true (_octa_project_edit_text (project, OCTA_STATE_WORK, "test", edit_int,
+                                          GINT_TO_POINTER (2400), &error));
+  g_assert_no_error (error);
+
+  diff = octa_diff_new_unsaved (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (octa_diff_get_mode (diff), ==, OCTA_DIFF_MODE_UNSAVED);
+  g_assert_true (octa_diff_get_side_a (diff) == project);
+  g_assert_null (octa_diff_get_side_b (diff));
+  g_assert_cmpuint (n_items (diff), ==, 2);
+  g_assert_true (octa_diff_take (diff, "", OCTA_DIFF_SIDE_B, &error));
+  g_assert_no_error (error);
+  after = octa_diff_new_unsaved (project, &error);
+  g_assert_no_error (error);
+  g_assert_true (octa_diff_is_empty (after));
+  g_assert_cmpstr (octa_history_get_undo_label (octa_project_get_history (project)), ==,
+                   "Use B for everything");
+
+  g_clear_object (&project);
+  octa_test_rm_rf (tmp);
+}
+
 /* ---- A part against its saved copy ------------------------------------- */
 
 static OctaPart *the_part;
@@ -564,9 +602,19 @@ test_projects_paths_and_full (void)
   g_assert_true (octa_diff_take (diff, "", OCTA_DIFF_SIDE_A, &error));
   g_assert_true (octa_diff_take (diff, "settings", OCTA_DIFF_SIDE_B, &error));
   g_assert_no_error (error);
+  g_clear_object (&diff);
+  diff = octa_diff_new_projects (a, b);
+  g_assert_true (octa_diff_take (diff, "", OCTA_DIFF_SIDE_B, &error));
+  g_assert_no_error (error);
   after = octa_diff_new_projects (a, b);
   g_test_message ("%s", describe (after));
   g_assert_cmpuint (octa_diff_count_in (after, "settings"), ==, 0);
+  /* Only the slot's path text is left: the same file, named from A's folder. */
+  {
+    g_autofree char *left = describe (after);
+
+    g_assert_cmpstr (left, ==, "flex.7.path: ../../SETB/AUDIO/kick.wav → ../AUDIO/kick.wav\n");
+  }
 
   g_clear_object (&a);
   g_clear_object (&b);
@@ -627,6 +675,7 @@ main (int   argc,
 
   g_test_add_func ("/model/diff-take/saved-items", test_saved_items);
   g_test_add_func ("/model/diff-take/saved-groups", test_saved_groups);
+  g_test_add_func ("/model/diff-take/unsaved", test_unsaved);
   g_test_add_func ("/model/diff-take/part", test_part);
   g_test_add_func ("/model/diff-take/projects-remap", test_projects_remap);
   g_test_add_func ("/model/diff-take/projects-paths", test_projects_paths_and_full);
