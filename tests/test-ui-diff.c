@@ -191,6 +191,7 @@ test_projects (void)
   g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-step-dark"));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
+  g_free (octa_test_gtk_screenshot_scaled (sides, "diff-window-strips-2x", 2));
 
   /* A part: no step strip, the table */
   octa_diff_window_select_path (window, "A.part1.T2");
@@ -263,6 +264,14 @@ test_projects (void)
   /* The list, with a group selected */
   octa_diff_window_select_path (window, "A01");
   g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-list"));
+
+  /* The smallest window the design allows */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  octa_diff_window_select_path (window, "A01.T3.17");
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+  octa_test_gtk_wait_until (nothing, NULL, 100);
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-small"));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1100);
 
   gtk_window_destroy (GTK_WINDOW (window));
   octa_test_gtk_flush ();
