@@ -314,6 +314,36 @@ test_group_confirm (void)
   octa_test_gtk_flush ();
 }
 
+/* Thousands of changes open group by group. */
+static void
+test_large (void)
+{
+  g_autoptr(OctaProject) a = octa_project_new_blank ("ALPHA");
+  g_autoptr(OctaProject) b = octa_project_new_blank ("BETA");
+  OctaBankFile *bank = _octa_project_get_bank_file (b, 0, OCTA_STATE_WORK);
+  OctaDiffWindow *window;
+  g_autofree char *keys = NULL;
+  GString *expected = g_string_new ("A(8192)");
+
+  octa_project_begin_change (b, "edits");
+  for (guint p = 0; p < 16; p++)
+    for (guint t = 0; t < 8; t++)
+      octa_bank_file_set_trig_mask (bank, p, OCTA_TRACK_AUDIO, t, OCTA_TRIG_TRIGGER,
+                                    G_MAXUINT64);
+  octa_project_end_change (b);
+
+  window = show (a, b);
+  for (guint p = 0; p < 16; p++)
+    g_string_append_printf (expected, " A%02u(512)", p + 1);
+  keys = row_keys (window);
+  g_assert_cmpstr (keys, ==, expected->str);
+  g_string_free (expected, TRUE);
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-large"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
 /* ---- Working state with saved state --------------------------------------- */
 
 static gboolean
@@ -450,6 +480,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/diff/projects", test_projects);
   g_test_add_func ("/ui/diff/group-confirm", test_group_confirm);
+  g_test_add_func ("/ui/diff/large", test_large);
   g_test_add_func ("/ui/diff/saved", test_saved);
   g_test_add_func ("/ui/diff/window-actions", test_window_actions);
 

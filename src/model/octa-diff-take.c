@@ -20,7 +20,6 @@
 #define PART_SIZE     6331
 #define TRAILER_START 636078
 #define SCENES_REL    1643
-#define XLV_REL       5739
 #define AUDIO_PLOCK_REL 98
 #define MARKERS_SLOT_SIZE 784
 
@@ -213,36 +212,46 @@ typedef struct
   OctaProject           *b;       /* NULL: same folder as A */
 } TextTake;
 
+/* "flex.12.gain", "static.3", "recorder.2.path": the slot and what follows */
 static gboolean
 slot_from_path (const char   *path,
                 OctaSlotType *type,
                 guint        *slot,
                 const char  **rest)
 {
+  gboolean recorder = g_str_has_prefix (path, "recorder.");
   const char *p;
   char *end;
   guint64 n;
 
   if (g_str_has_prefix (path, "flex."))
-    *type = OCTA_SLOT_FLEX, p = path + 5;
+    {
+      *type = OCTA_SLOT_FLEX;
+      p = path + strlen ("flex.");
+    }
   else if (g_str_has_prefix (path, "static."))
-    *type = OCTA_SLOT_STATIC, p = path + 7;
-  else if (g_str_has_prefix (path, "recorder."))
-    *type = OCTA_SLOT_FLEX, p = path + 9;
+    {
+      *type = OCTA_SLOT_STATIC;
+      p = path + strlen ("static.");
+    }
+  else if (recorder)
+    {
+      *type = OCTA_SLOT_FLEX;
+      p = path + strlen ("recorder.");
+    }
   else
     return FALSE;
   n = g_ascii_strtoull (p, &end, 10);
-  if (end == p || n < 1 || n > (*type == OCTA_SLOT_STATIC ? 128u : 128u)
+  if (end == p || n < 1 || n > (recorder ? OCTA_N_FLEX_SLOTS - OCTA_N_SAMPLE_SLOTS
+                                         : OCTA_N_SAMPLE_SLOTS)
       || (*end != '.' && *end != '\0'))
     return FALSE;
-  *slot = n - 1 + (path[0] == 'r' ? OCTA_N_SAMPLE_SLOTS : 0);
-  if (path[0] == 'r' && n > 8)
-    return FALSE;
+  *slot = n - 1 + (recorder ? OCTA_N_SAMPLE_SLOTS : 0);
   *rest = *end == '.' ? end + 1 : end;
   return TRUE;
 }
 
-/* @path's components, for a relative path between two folders */
+/* The path of @to seen from the folder @from_dir, with ".." where they part */
 static char *
 relative_path (const char *from_dir,
                const char *to)

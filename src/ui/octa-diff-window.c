@@ -16,6 +16,7 @@
  */
 
 #define CONFIRM_ABOVE 20
+#define AUTOEXPAND_MAX 2000
 
 /* ---- Rows --------------------------------------------------------------- */
 
@@ -829,8 +830,17 @@ rebuild (OctaDiffWindow *self)
     }
   g_list_store_sort (root, compare_nodes, NULL);
 
-  tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&root)), FALSE, TRUE,
-                                  create_children, NULL, NULL);
+  /* Everything open while it reads at a glance; two unrelated projects
+   * differ in a hundred thousand places and open group by group. */
+  tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&root)), FALSE,
+                                  shown <= AUTOEXPAND_MAX, create_children, NULL, NULL);
+  if (shown > AUTOEXPAND_MAX)
+    for (guint i = g_list_model_get_n_items (G_LIST_MODEL (tree)); i-- > 0;)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (tree), i);
+
+        gtk_tree_list_row_set_expanded (row, TRUE);
+      }
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   g_clear_object (&self->selection);
@@ -1037,6 +1047,7 @@ item_field (OctaDiffNode *node,
   const char *rest, *end, *leaf;
   g_autofree char *head = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *pattern = NULL;
   gsize len;
 
   if (node->item == item)
@@ -1044,24 +1055,40 @@ item_field (OctaDiffNode *node,
   if (node->take_path == NULL)
     return g_strdup (path);
   len = strlen (node->take_path);
-  if (strncmp (path, node->take_path, len) != 0 || path[len] != '.')
+  if (strncmp (path, node->take_path, len) != 0)
     return g_strdup (path);
-  rest = path + len + 1;
+  /* Under a bank, a pattern's items keep their pattern: "A01 T1 step 1 · Trig" */
+  if (path[len] == '.')
+    rest = path + len + 1;
+  else if (g_ascii_isdigit (path[len]) && g_ascii_isdigit (path[len + 1]) && path[len + 2] == '.')
+    {
+      rest = path + len + 3;
+      pattern = g_strndup (path + len - 1, 3);
+    }
+  else
+    return g_strdup (path);
   if (g_str_equal (octa_diff_item_get_kind (item), "bytes"))
-    return g_strdup (rest);
+    return g_strdup (pattern != NULL ? path + len - 1 : rest);
   leaf = strrchr (rest, '.');
   if (leaf == NULL)
-    return field_name (rest);
+    {
+      name = field_name (rest);
+      return pattern != NULL ? g_strdup_printf ("%s · %s", pattern, name) : g_steal_pointer (&name);
+    }
   name = field_name (leaf + 1);
   if (parse_step (rest, &end) && end == leaf)
     {
       g_autofree char *track = g_strndup (rest, strchr (rest, '.') - rest);
       g_autofree char *step = g_strndup (strchr (rest, '.') + 1, end - strchr (rest, '.') - 1);
 
+      if (pattern != NULL)
+        return g_strdup_printf (_("%s %s step %s · %s"), pattern, track, step, name);
       return g_strdup_printf (_("%s step %s · %s"), track, step, name);
     }
   head = g_strndup (rest, leaf - rest);
   g_strdelimit (head, ".", ' ');
+  if (pattern != NULL)
+    return g_strdup_printf ("%s %s · %s", pattern, head, name);
   return g_strdup_printf ("%s · %s", head, name);
 }
 
