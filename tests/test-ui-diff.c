@@ -314,6 +314,65 @@ test_group_confirm (void)
   octa_test_gtk_flush ();
 }
 
+static gboolean
+add_slots (OctaProjectFile *file,
+           gpointer         user_data,
+           GError         **error)
+{
+  guint n = GPOINTER_TO_UINT (user_data);
+
+  for (guint s = 0; s < n; s++)
+    {
+      g_autofree char *path = g_strdup_printf ("/nowhere/%c%u.wav", n == 1 ? 'b' : 'a', s);
+
+      if (!octa_project_file_add_sample (file, OCTA_SLOT_FLEX, s, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A take that cannot be done says why, and writes nothing. */
+static void
+test_refused (void)
+{
+  g_autoptr(OctaProject) a = octa_project_new_blank ("ALPHA");
+  g_autoptr(OctaProject) b = octa_project_new_blank ("BETA");
+  OctaBankFile *bank_b = _octa_project_get_bank_file (b, 0, OCTA_STATE_WORK);
+  g_autoptr(GError) error = NULL;
+  OctaDiffWindow *window;
+  AdwMessageDialog *dialog;
+  guint n_undo;
+
+  g_assert_true (_octa_project_edit_text (a, OCTA_STATE_WORK, "test", add_slots,
+                                          GUINT_TO_POINTER (128), &error));
+  g_assert_true (_octa_project_edit_text (b, OCTA_STATE_WORK, "test", add_slots,
+                                          GUINT_TO_POINTER (1), &error));
+  g_assert_no_error (error);
+  octa_project_begin_change (b, "edits");
+  octa_bank_file_set_machine (bank_b, 0, OCTA_PART_UNSAVED, 0, OCTA_MACHINE_FLEX);
+  set_trig (b, 0, 0, 0);
+  octa_bank_file_set_plock (bank_b, 0, OCTA_TRACK_AUDIO, 0, 0, OCTA_AUDIO_PLOCK_SAMPLE_LOCK, 0);
+  octa_project_end_change (b);
+
+  window = show (a, b);
+  n_undo = octa_history_get_n_undo (octa_project_get_history (a));
+  octa_diff_window_select_path (window, "A01");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.use-b", NULL);
+  dialog = ADW_MESSAGE_DIALOG (octa_test_gtk_find_transient (GTK_WINDOW (window),
+                                                            ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Pattern A01 wasn't changed");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no free Flex slot"));
+  g_assert_false (trig_at (a, 0, 0, 0));
+  g_assert_cmpuint (octa_history_get_n_undo (octa_project_get_history (a)), ==, n_undo);
+  g_assert_true (has_row (window, "A01.T1.1"));
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (dialog), "diff-window-refused"));
+  adw_message_dialog_response (dialog, "close");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
 /* Thousands of changes open group by group. */
 static void
 test_large (void)
@@ -480,6 +539,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/diff/projects", test_projects);
   g_test_add_func ("/ui/diff/group-confirm", test_group_confirm);
+  g_test_add_func ("/ui/diff/refused", test_refused);
   g_test_add_func ("/ui/diff/large", test_large);
   g_test_add_func ("/ui/diff/saved", test_saved);
   g_test_add_func ("/ui/diff/window-actions", test_window_actions);

@@ -1525,6 +1525,7 @@ do_take (OctaDiffWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  guint n_undo;
   gboolean ok;
 
   if (side == OCTA_DIFF_SIDE_A)
@@ -1547,10 +1548,14 @@ do_take (OctaDiffWindow *self,
 
   g_clear_pointer (&self->last_kept, g_ptr_array_unref);
   title = g_strdup_printf (_("Use B for %s"), node->title);
+  n_undo = octa_history_get_n_undo (octa_project_get_history (self->a));
   g_signal_handler_block (self->a, self->changed_handler);
   octa_project_begin_change (self->a, title);
   ok = take_into (self, node, &error);
   octa_project_end_change (self->a);
+  /* A group that stopped half way leaves nothing behind either. */
+  if (!ok && octa_history_get_n_undo (octa_project_get_history (self->a)) > n_undo)
+    octa_project_undo (self->a);
   g_signal_handler_unblock (self->a, self->changed_handler);
   if (!ok)
     {
