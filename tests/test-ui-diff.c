@@ -161,6 +161,17 @@ test_projects (void)
   octa_project_begin_change (a, "edits");
   set_trig (a, 0, 5, 1);
   octa_project_end_change (a);
+  /* The same trig and lock on both sides is no difference, but shows in the strips. */
+  for (guint i = 0; i < 2; i++)
+    {
+      OctaProject *p = i == 0 ? a : b;
+
+      octa_project_begin_change (p, "same");
+      set_trig (p, 0, 2, 20);
+      octa_bank_file_set_plock (_octa_project_get_bank_file (p, 0, OCTA_STATE_WORK), 0,
+                                OCTA_TRACK_AUDIO, 2, 20, OCTA_AUDIO_PLOCK_AMP_VOL, 64);
+      octa_project_end_change (p);
+    }
 
   window = show (a, b);
   keys = row_keys (window);

@@ -1149,6 +1149,7 @@ typedef struct
   guint8   kinds[16];       /* STRIP_* bits */
   guint8   other[16];       /* the other side's bits */
   char     states[16];      /* 0, '+', '-', '*' */
+  gint     locks[16];       /* p-locks on this side */
   gboolean side_b;
 } Strip;
 
@@ -1207,7 +1208,14 @@ draw_strip (GtkDrawingArea *area,
   const double label_w = 36, top = 18, cell_h = 28;
   double cell_w = MIN (32, (width - label_w - 12) / 16.0 - 2);
   PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
+  PangoLayout *small = gtk_widget_create_pango_layout (widget, NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
   int tw, th;
+
+  /* Marks in the cells are caption-sized, as in the grid */
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.75));
+  pango_layout_set_attributes (small, attrs);
+  pango_attr_list_unref (attrs);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
@@ -1284,6 +1292,19 @@ draw_strip (GtkDrawingArea *area,
           cairo_set_dash (cr, NULL, 0, 0);
         }
 
+      if (state == 0 && strip->locks[i] > 0)
+        {
+          g_autofree char *count = g_strdup_printf ("%d", strip->locks[i]);
+
+          pango_layout_set_text (small, count, -1);
+          pango_layout_get_pixel_size (small, &tw, &th);
+          set_source (cr, &fg, 0.12);
+          cairo_rectangle (cr, x + cell_w - tw - 4, top + 1, tw + 3, th);
+          cairo_fill (cr);
+          set_source (cr, &fg, 0.75);
+          cairo_move_to (cr, x + cell_w - tw - 2.5, top + 1);
+          pango_cairo_show_layout (cr, small);
+        }
       if (state != 0)
         {
           guint s = state == '+' ? 0 : state == '-' ? 1 : 2;
@@ -1314,6 +1335,7 @@ draw_strip (GtkDrawingArea *area,
         }
     }
   g_object_unref (layout);
+  g_object_unref (small);
 }
 
 static GtkWidget *
@@ -1361,6 +1383,14 @@ strip_new (OctaDiffWindow *self,
       if ((!midi || t < 3) && octa_pattern_track_get_trig (track, types[t], strip->page * 16 + i))
         strip->kinds[i] |= 1u << t;
   memcpy (strip->other, strip->kinds, sizeof strip->kinds);
+  for (guint i = 0; i < 16; i++)
+    {
+      guint n_locks = 0;
+
+      octa_pattern_track_get_step_summary (track, strip->page * 16 + i, &n_locks, NULL, NULL,
+                                           NULL, NULL);
+      strip->locks[i] = n_locks;
+    }
 
   /* What the diff says about this track's steps on the page */
   prefix = g_strndup (path, strchr (path + 4, '.') - path + 1);
@@ -1386,6 +1416,11 @@ strip_new (OctaDiffWindow *self,
 
           strip->other[s % 16] = on ? strip->other[s % 16] | bit : strip->other[s % 16] & ~bit;
         }
+      /* B's locks: A's, give or take the ones the diff names */
+      if (side == OCTA_DIFF_SIDE_B && (g_str_has_prefix (kind, "lock-")
+                                       || g_str_equal (kind, "sample-lock")))
+        strip->locks[s % 16] += !is_none (p, octa_diff_item_get_value (item, OCTA_DIFF_SIDE_B))
+                                - !is_none (p, octa_diff_item_get_value (item, OCTA_DIFF_SIDE_A));
       state = item_state (item);
       if (strip->states[s % 16] != 0 && strip->states[s % 16] != state)
         state = '*';
