@@ -758,6 +758,29 @@ update_total (OctaDiffWindow *self,
   gtk_label_set_text (self->total_label, text);
 }
 
+/* "Part 2 TWO", as the rest of the application names parts, from A's bank */
+static void
+name_part (OctaDiffWindow *self,
+           OctaDiffNode   *node)
+{
+  const char *key = node->key;
+  g_autoptr(OctaBank) bank = NULL;
+  g_autoptr(OctaPart) part = NULL;
+  g_autofree char *name = NULL;
+
+  if (key[0] < 'A' || key[0] > 'P' || !g_str_has_prefix (key + 1, ".part") || key[6] < '1'
+      || key[6] > '4' || key[7] != '\0')
+    return;
+  bank = octa_project_get_bank (self->a, key[0] - 'A');
+  part = octa_bank_get_part (bank, key[6] - '1');
+  name = octa_part_dup_name (part);
+  if (name != NULL && *name != '\0')
+    {
+      g_free (node->title);
+      node->title = g_strdup_printf (_("Part %c %s"), key[6], name);
+    }
+}
+
 static OctaDiff *
 compute (OctaDiffWindow *self)
 {
@@ -809,6 +832,7 @@ rebuild (OctaDiffWindow *self)
               node->rank = levels[l].rank;
               node->detail = levels[l].detail;
               node->order = order++;
+              name_part (self, node);
               if (parent != NULL)
                 node->context = g_strdup (parent->title);
               if (l < depth - 1)
