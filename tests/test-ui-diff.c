@@ -384,6 +384,52 @@ test_refused (void)
   octa_test_gtk_flush ();
 }
 
+/* Bytes the model can't name are listed by file and offset, and taken whole. */
+static void
+test_other_bytes (void)
+{
+  g_autoptr(OctaProject) a = octa_project_new_blank ("ALPHA");
+  g_autoptr(OctaProject) b = octa_project_new_blank ("BETA");
+  OctaBankFile *bank_a = _octa_project_get_bank_file (a, 1, OCTA_STATE_WORK);
+  OctaBankFile *bank_b = _octa_project_get_bank_file (b, 1, OCTA_STATE_WORK);
+  OctaDiffWindow *window;
+  g_autofree char *keys = NULL;
+  g_autofree char *subtitle = NULL;
+
+  octa_project_begin_change (b, "edits");
+  octa_bank_file_set_pattern_tail_unknown (bank_b, 3, 0, 7);
+  octa_bank_file_set_pattern_tail_unknown (bank_b, 3, 1, 9);
+  octa_project_end_change (b);
+
+  window = show (a, b);
+  keys = row_keys (window);
+  g_assert_cmpstr (keys, ==, "group:other(2) other:bank02.work(2) B04.tail.byte-8(1) "
+                             "B04.tail.byte-9(1)");
+  octa_diff_window_select_path (window, "other:bank02.work");
+  subtitle = labels_of (window, "detail_subtitle");
+  {
+    /* the pattern's tail bytes 8 and 9 */
+    g_autofree char *expected = g_strdup_printf ("2 bytes differ in bank02.work, the first at 0x%05"
+                                                 G_GSIZE_MODIFIER "X",
+                                                 octa_bank_pattern_offset (3) + 36584);
+
+    g_assert_cmpstr (subtitle, ==, expected);
+  }
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-other-bytes"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.use-b", NULL);
+  g_assert_cmpuint (octa_bank_file_get_pattern_tail_unknown (bank_a, 3, 0), ==, 7);
+  g_assert_cmpuint (octa_bank_file_get_pattern_tail_unknown (bank_a, 3, 1), ==, 9);
+  g_assert_true (octa_diff_is_empty (octa_diff_window_get_diff (window)));
+  /* one gesture, one undo step */
+  g_assert_true (octa_project_undo (a));
+  g_assert_cmpuint (octa_bank_file_get_pattern_tail_unknown (bank_a, 3, 0), ==, 0);
+  g_assert_cmpuint (octa_bank_file_get_pattern_tail_unknown (bank_a, 3, 1), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
 /* Thousands of changes open group by group. */
 static void
 test_large (void)
@@ -551,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/ui/diff/projects", test_projects);
   g_test_add_func ("/ui/diff/group-confirm", test_group_confirm);
   g_test_add_func ("/ui/diff/refused", test_refused);
+  g_test_add_func ("/ui/diff/other-bytes", test_other_bytes);
   g_test_add_func ("/ui/diff/large", test_large);
   g_test_add_func ("/ui/diff/saved", test_saved);
   g_test_add_func ("/ui/diff/window-actions", test_window_actions);

@@ -433,16 +433,14 @@ classify (OctaDiffItem *item,
   if (g_str_equal (kind, "bytes") || g_str_equal (kind, "file")
       || g_str_has_prefix (p, "project.") || g_str_has_prefix (p, "markers."))
     {
-      gint64 offset = octa_diff_item_get_offset (item);
+      const char *file = octa_diff_item_get_file (item);
 
       set_level (&levels[n++], g_strdup ("group:other"), g_strdup (_("Other bytes")), NULL,
                  RANK_OTHER, DETAIL_OTHER);
-      set_level (&levels[n++], g_strdup (path),
-                 offset >= 0 && !g_str_has_prefix (p, "project.")
-                 ? g_strdup_printf ("%s @ 0x%04" G_GINT64_MODIFIER "X",
-                                    octa_diff_item_get_file (item), offset)
-                 : g_strdup (path),
-                 path, RANK_OTHER, DETAIL_OTHER);
+      /* by file, "bank02.work", then each byte by its offset */
+      set_level (&levels[n++], g_strdup_printf ("other:%s", file), g_strdup (file), NULL,
+                 RANK_OTHER, DETAIL_OTHER);
+      set_level (&levels[n++], g_strdup (path), g_strdup (path), path, RANK_OTHER, DETAIL_OTHER);
       *leaf_is_item = TRUE;
       return n;
     }
@@ -1522,9 +1520,27 @@ show_detail (OctaDiffWindow *self)
   title = node->context != NULL && node->children == NULL
           ? g_strdup_printf ("%s · %s", node->context, node->title)
           : g_strdup (node->title);
-  subtitle = node->children == NULL && node->item != NULL
-             ? g_strdup (octa_diff_item_get_path (node->item))
-             : g_strdup_printf (g_dngettext (NULL, "%u change", "%u changes", node->items->len),
+  if (g_str_has_prefix (node->key, "other:") && node->items->len > 0)
+    {
+      OctaDiffItem *first = node->items->pdata[0];
+
+      /* What the model can't name, said plainly */
+      subtitle = g_strdup_printf (g_dngettext (NULL, "%u byte differs in %s at 0x%05" G_GINT64_MODIFIER "X",
+                                               "%u bytes differ in %s, the first at 0x%05" G_GINT64_MODIFIER "X",
+                                               node->items->len),
+                                  node->items->len, node->title,
+                                  MAX (octa_diff_item_get_offset (first), 0));
+    }
+  else if (node->children == NULL && node->item != NULL && node->detail == DETAIL_OTHER
+           && octa_diff_item_get_offset (node->item) >= 0
+           && !g_str_has_prefix (octa_diff_item_get_file (node->item), "project."))
+    subtitle = g_strdup_printf ("%s @ 0x%05" G_GINT64_MODIFIER "X",
+                                octa_diff_item_get_file (node->item),
+                                octa_diff_item_get_offset (node->item));
+  else if (node->children == NULL && node->item != NULL)
+    subtitle = g_strdup (octa_diff_item_get_path (node->item));
+  else
+    subtitle = g_strdup_printf (g_dngettext (NULL, "%u change", "%u changes", node->items->len),
                                 node->items->len);
   gtk_label_set_text (self->detail_title, title);
   gtk_label_set_text (self->detail_subtitle, subtitle);
