@@ -185,7 +185,11 @@ test_saved_items (void)
   add_slot (project, OCTA_SLOT_FLEX, 11, "../AUDIO/kick.wav");
 
   all = make_saved (project);
-  g_test_message ("%s", describe (all));
+  {
+    g_autofree char *text = describe (all);
+
+    g_test_message ("%s", text);
+  }
   /* The saved state has no arr01.strd: a "file" item, then the name. */
   g_assert_cmpuint (n_items (all), ==, G_N_ELEMENTS (paths) + 2);
 
@@ -607,7 +611,6 @@ test_projects_paths_and_full (void)
   g_assert_true (octa_diff_take (diff, "", OCTA_DIFF_SIDE_B, &error));
   g_assert_no_error (error);
   after = octa_diff_new_projects (a, b);
-  g_test_message ("%s", describe (after));
   g_assert_cmpuint (octa_diff_count_in (after, "settings"), ==, 0);
   /* Only the slot's path text is left: the same file, named from A's folder. */
   {
