@@ -509,6 +509,33 @@ test_saved (void)
   octa_test_rm_rf (tmp);
 }
 
+/* A project never stored has nothing to compare with. */
+static void
+test_no_saved_state (void)
+{
+  g_autoptr(OctaProject) project = octa_project_new_blank ("SONG");
+  OctaDiffWindow *window;
+  AdwStatusPage *page;
+
+  if (octa_project_has_saved_state (project))
+    {
+      g_test_skip ("a blank project has a saved state");
+      return;
+    }
+  window = show (project, NULL);
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                         OCTA_TYPE_DIFF_WINDOW, "empty_page"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                               OCTA_TYPE_DIFF_WINDOW, "stack"))),
+                   ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No saved state yet");
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-no-saved-state"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
 /* ---- The main window's menu items ----------------------------------------- */
 
 static OctaDiffWindow *
@@ -600,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/ui/diff/other-bytes", test_other_bytes);
   g_test_add_func ("/ui/diff/large", test_large);
   g_test_add_func ("/ui/diff/saved", test_saved);
+  g_test_add_func ("/ui/diff/no-saved-state", test_no_saved_state);
   g_test_add_func ("/ui/diff/window-actions", test_window_actions);
 
   status = g_test_run ();

@@ -872,6 +872,21 @@ rebuild (OctaDiffWindow *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   update_total (self, shown);
+  if (self->b == NULL && !octa_project_has_saved_state (self->a))
+    {
+      /* The diff's one "saved-state" item is no change anyone can take. */
+      adw_status_page_set_icon_name (self->empty_page, "document-save-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No saved state yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("RELOAD has nothing to return to until the project is "
+                                         "saved and stored (Ctrl+Alt+S)."));
+      n = 0;
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "emblem-ok-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No differences"));
+    }
   gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "changes");
 
   /* The same row again, or what moved into its place after a take. */
