@@ -1022,6 +1022,37 @@ octa_project_file_copy (const OctaProjectFile *project)
 }
 
 /**
+ * octa_project_file_assign:
+ * @project: the file to change
+ * @from: the file whose lines it takes
+ *
+ * Makes @project's lines a copy of @from's (its name stays): the whole text
+ * of one state taken into another, line endings included.
+ */
+void
+octa_project_file_assign (OctaProjectFile       *project,
+                          const OctaProjectFile *from)
+{
+  GPtrArray *lines;
+
+  g_return_if_fail (project != NULL);
+  g_return_if_fail (from != NULL);
+
+  if (project == from)
+    return;
+  lines = g_ptr_array_new_full (from->lines->len, line_free);
+  for (guint i = 0; i < from->lines->len; i++)
+    {
+      const Line *line = line_at (from, i);
+
+      g_ptr_array_add (lines, line_new_take (g_strdup (line->text), line->eol));
+    }
+  g_ptr_array_unref (project->lines);
+  project->lines = lines;
+  reindex (project);
+}
+
+/**
  * octa_project_file_free:
  * @project: (nullable): a project file
  */

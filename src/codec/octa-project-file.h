@@ -55,6 +55,8 @@ OctaProjectFile *octa_project_file_new_from_data    (const guint8 *data,
                                                      GError **error);
 OctaProjectFile *octa_project_file_copy             (const OctaProjectFile *project);
 void           octa_project_file_free               (OctaProjectFile *project);
+void           octa_project_file_assign             (OctaProjectFile *project,
+                                                     const OctaProjectFile *from);
 const char    *octa_project_file_get_name           (const OctaProjectFile *project);
 void           octa_project_file_set_name           (OctaProjectFile *project,
                                                      const char *name);

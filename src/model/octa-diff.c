@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include <string.h>
 
-#include "octa-diff.h"
+#include "octa-diff-private.h"
 #include "octa-model-enum-types.h"
 #include "octa-part-private.h"
 #include "octa-project-private.h"
@@ -22,6 +22,7 @@ struct _OctaDiffItem
   char    *new_value;
   char    *file;
   gint64   offset;
+  GWeakRef diff;
 };
 
 G_DEFINE_FINAL_TYPE (OctaDiffItem, octa_diff_item, G_TYPE_OBJECT)
@@ -50,6 +51,7 @@ octa_diff_item_finalize (GObject *object)
   g_free (self->old_value);
   g_free (self->new_value);
   g_free (self->file);
+  g_weak_ref_clear (&self->diff);
   G_OBJECT_CLASS (octa_diff_item_parent_class)->finalize (object);
 }
 
@@ -141,6 +143,14 @@ static void
 octa_diff_item_init (OctaDiffItem *self)
 {
   self->offset = -1;
+  g_weak_ref_init (&self->diff, NULL);
+}
+
+/* (transfer full) (nullable) */
+OctaDiff *
+_octa_diff_item_get_diff (OctaDiffItem *item)
+{
+  return g_weak_ref_get (&item->diff);
 }
 
 /**
@@ -232,74 +242,11 @@ octa_diff_item_get_offset (OctaDiffItem *self)
  * everything differs nearly every item is a step bit or lock, so those keep
  * only numbers and get their text when an object or a count needs it.
  */
-typedef struct
-{
-  const char *path;       /* in the diff's string chunk */
-  char       *old_value;  /* NULL: the value is in old_buf */
-  char       *new_value;
-  char        old_buf[16];
-  char        new_buf[16];
-} Text;
-
-enum
-{
-  FORM_TEXT,
-  FORM_MASK,  /* a step's trig bit: new_raw is the new bit */
-  FORM_LOCK,  /* a step's parameter lock: the raw bytes */
-};
-
-typedef struct
-{
-  const char *kind;       /* static */
-  const char *file;       /* interned */
-  gint32      offset;
-  guint8      form;
-  guint8      strd;       /* the path starts with "strd." */
-  guint8      letter;     /* bank letter */
-  guint8      pattern;
-  union
-  {
-    guint32 text;         /* FORM_TEXT: index in texts */
-    struct
-    {
-      guint8 midi;
-      guint8 track;
-      guint8 step;
-      guint8 what;        /* trig kind or lock parameter */
-    } s;
-  } u;
-  guint8      old_raw;
-  guint8      new_raw;
-} Entry;
-
-#define ENTRY_TEXT(d, e) (&g_array_index ((d)->texts, Text, (e)->u.text))
-#define TEXT_OLD(t) ((t)->old_value != NULL ? (t)->old_value : (t)->old_buf)
-#define TEXT_NEW(t) ((t)->new_value != NULL ? (t)->new_value : (t)->new_buf)
-
-struct _OctaDiff
-{
-  GObject    parent_instance;
-  GArray    *items;     /* of Entry */
-  GArray    *texts;     /* of Text */
-  GPtrArray *objects;   /* OctaDiffItem or NULL, by position */
-  GStringChunk *chunk;  /* every path */
-};
-
 static void octa_diff_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (OctaDiff, octa_diff, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       octa_diff_list_model_init))
-
-static const char *entry_path (OctaDiff    *self,
-                               const Entry *e,
-                               char         buf[160]);
-static void        entry_values (OctaDiff    *self,
-                                 const Entry *e,
-                                 char         old_buf[16],
-                                 char         new_buf[16],
-                                 const char **old_value,
-                                 const char **new_value);
 
 static GType
 octa_diff_get_item_type (GListModel *model)
@@ -332,13 +279,14 @@ octa_diff_get_item (GListModel *model,
 
   e = &g_array_index (self->items, Entry, position);
   item = g_object_new (OCTA_TYPE_DIFF_ITEM, NULL);
-  entry_values (self, e, old_buf, new_buf, &old_value, &new_value);
+  _octa_diff_entry_values (self, e, old_buf, new_buf, &old_value, &new_value);
   item->kind = g_strdup (e->kind);
-  item->path = g_strdup (entry_path (self, e, path));
+  item->path = g_strdup (_octa_diff_entry_path (self, e, path));
   item->old_value = g_strdup (old_value);
   item->new_value = g_strdup (new_value);
   item->file = g_strdup (e->file);
   item->offset = e->offset;
+  g_weak_ref_set (&item->diff, self);
   self->objects->pdata[position] = item;
   return g_object_ref (item);
 }
@@ -360,6 +308,10 @@ octa_diff_finalize (GObject *object)
   g_array_unref (self->texts);
   g_ptr_array_unref (self->objects);
   g_string_chunk_free (self->chunk);
+  g_clear_object (&self->a);
+  g_clear_object (&self->b);
+  g_clear_object (&self->part);
+  g_clear_pointer (&self->disk, octa_project_files_free);
   G_OBJECT_CLASS (octa_diff_parent_class)->finalize (object);
 }
 
@@ -474,6 +426,18 @@ add (Ctx        *c,
 
   e->old_value = old_value;
   e->new_value = new_value;
+}
+
+/* How many bytes (or which timing bits) the last item covers, for takes. */
+static void
+set_last (Ctx   *c,
+          guint8 len,
+          guint8 sub)
+{
+  Entry *e = &g_array_index (c->items, Entry, c->items->len - 1);
+
+  e->len = len;
+  e->sub = sub;
 }
 
 /* Printing numbers is most of the work when everything differs. */
@@ -681,10 +645,10 @@ add_step (Ctx           *c,
   return e;
 }
 
-static const char *
-entry_path (OctaDiff    *self,
-            const Entry *e,
-            char         buf[160])
+const char *
+_octa_diff_entry_path (OctaDiff    *self,
+                       const Entry *e,
+                       char         buf[160])
 {
   const char *name;
   char base[32];
@@ -700,13 +664,13 @@ entry_path (OctaDiff    *self,
   return step_path (buf, base, e->u.s.step + 1, name);
 }
 
-static void
-entry_values (OctaDiff    *self,
-              const Entry *e,
-              char         old_buf[16],
-              char         new_buf[16],
-              const char **old_value,
-              const char **new_value)
+void
+_octa_diff_entry_values (OctaDiff    *self,
+                         const Entry *e,
+                         char         old_buf[16],
+                         char         new_buf[16],
+                         const char **old_value,
+                         const char **new_value)
 {
   OctaTrackType type;
 
@@ -817,12 +781,21 @@ diff_track (Ctx           *c,
       octa_step_timing_decode (a + o, &ra, &ma, &ca);
       octa_step_timing_decode (b + o, &rb, &mb, &cb);
       if (ra != rb)
-        add_num (c, "step", g_strdup_printf ("%s.%u.repeats", base, s + 1), ra + 1, rb + 1, o);
+        {
+          add_num (c, "step", g_strdup_printf ("%s.%u.repeats", base, s + 1), ra + 1, rb + 1, o);
+          set_last (c, 2, SUB_REPEATS);
+        }
       if (ma != mb)
-        add_num (c, "step", g_strdup_printf ("%s.%u.micro-timing", base, s + 1), ma, mb, o);
+        {
+          add_num (c, "step", g_strdup_printf ("%s.%u.micro-timing", base, s + 1), ma, mb, o);
+          set_last (c, 2, SUB_MICRO);
+        }
       if (ca != cb)
-        add (c, "step", g_strdup_printf ("%s.%u.condition", base, s + 1),
-             condition_name (ca), condition_name (cb), o);
+        {
+          add (c, "step", g_strdup_printf ("%s.%u.condition", base, s + 1),
+               condition_name (ca), condition_name (cb), o);
+          set_last (c, 2, SUB_CONDITION);
+        }
       named = ra != rb || ma != mb || ca != cb;
       /* Bits the decoding does not use still count. */
       if (!named)
@@ -872,8 +845,11 @@ diff_pattern (Ctx          *c,
   if (memcmp (a + t, b + t, 12) == 0)
     return;
   if (be16 (a + t) != be16 (b + t))
-    add_num (c, "pattern", g_strdup_printf ("%s.per-track-master-length", base),
-             be16 (a + t), be16 (b + t), t);
+    {
+      add_num (c, "pattern", g_strdup_printf ("%s.per-track-master-length", base),
+               be16 (a + t), be16 (b + t), t);
+      set_last (c, 2, SUB_NONE);
+    }
   if (a[t + 2] != b[t + 2])
     add_num (c, "pattern", g_strdup_printf ("%s.per-track-master-scale", base),
              a[t + 2], b[t + 2], t + 2);
@@ -893,8 +869,11 @@ diff_pattern (Ctx          *c,
     add_bytes (c, a, b, t + 8, 2, tail, 8);
   }
   if (be16 (a + t + 10) != be16 (b + t + 10))
-    add_num (c, "pattern", g_strdup_printf ("%s.tempo-x24", base),
-             be16 (a + t + 10), be16 (b + t + 10), t + 10);
+    {
+      add_num (c, "pattern", g_strdup_printf ("%s.tempo-x24", base),
+               be16 (a + t + 10), be16 (b + t + 10), t + 10);
+      set_last (c, 2, SUB_NONE);
+    }
 }
 
 /* What each byte of a part block is, built once. */
@@ -1141,8 +1120,11 @@ diff_bank (Ctx          *c,
       na = part_name (a + o);
       nb = part_name (b + o);
       if (!g_str_equal (na, nb))
-        add (c, "part", g_strdup_printf ("%c.part%u.name", letter, k + 1),
-             g_steal_pointer (&na), g_steal_pointer (&nb), o);
+        {
+          add (c, "part", g_strdup_printf ("%c.part%u.name", letter, k + 1),
+               g_steal_pointer (&na), g_steal_pointer (&nb), o);
+          set_last (c, 7, SUB_NONE);
+        }
       else
         {
           g_autofree char *base = g_strdup_printf ("%c.part%u.name", letter, k + 1);
@@ -1212,6 +1194,7 @@ diff_markers (Ctx          *c,
               path = g_strdup_printf ("%s.markers.slice%u.%s", base, (f - 3) / 3 + 1,
                                       slice_fields[(f - 3) % 3]);
             add_num (c, "slot", path, x, y, fo);
+            set_last (c, 4, SUB_NONE);
           }
       }
   if (c->items->len == before)
@@ -1242,8 +1225,11 @@ diff_row (Ctx          *c,
       g_autofree char *rb = g_strndup ((const char *) b + o + 1, 15);
 
       if (!g_str_equal (ra, rb))
-        add (c, "arrangement", g_strdup_printf ("%s.reminder", base),
-             g_steal_pointer (&ra), g_steal_pointer (&rb), o + 1);
+        {
+          add (c, "arrangement", g_strdup_printf ("%s.reminder", base),
+               g_steal_pointer (&ra), g_steal_pointer (&rb), o + 1);
+          set_last (c, 15, SUB_NONE);
+        }
       else
         add_bytes (c, a, b, o + 1, 15, base, 1);
       add_bytes (c, a, b, o + 16, 6, base, 16);
@@ -1266,8 +1252,11 @@ diff_row (Ctx          *c,
       if (pattern_bytes[i] == NULL)
         continue;
       if (wide ? be16 (a + o + i) != be16 (b + o + i) : a[o + i] != b[o + i])
-        add_num (c, "arrangement", g_strdup_printf ("%s.%s", base, pattern_bytes[i]),
-                 wide ? be16 (a + o + i) : a[o + i], wide ? be16 (b + o + i) : b[o + i], o + i);
+        {
+          add_num (c, "arrangement", g_strdup_printf ("%s.%s", base, pattern_bytes[i]),
+                   wide ? be16 (a + o + i) : a[o + i], wide ? be16 (b + o + i) : b[o + i], o + i);
+          set_last (c, wide ? 2 : 1, SUB_NONE);
+        }
     }
   for (guint m = 0; m < 8; m++)
     if (a[o + 14 + m] != b[o + 14 + m])
@@ -1303,8 +1292,11 @@ diff_arrangement (Ctx          *c,
       na = g_strndup ((const char *) a + o, 15);
       nb = g_strndup ((const char *) b + o, 15);
       if (!g_str_equal (na, nb))
-        add (c, "arrangement", g_strdup_printf ("%s.name", bb),
-             g_steal_pointer (&na), g_steal_pointer (&nb), o);
+        {
+          add (c, "arrangement", g_strdup_printf ("%s.name", bb),
+               g_steal_pointer (&na), g_steal_pointer (&nb), o);
+          set_last (c, 15, SUB_NONE);
+        }
       else
         {
           g_autofree char *nbase = g_strdup_printf ("%s.name", bb);
@@ -1313,8 +1305,11 @@ diff_arrangement (Ctx          *c,
         }
       add_bytes (c, a, b, o + 15, 1, bb, 15);
       if (be16 (a + o + 16) != be16 (b + o + 16))
-        add_num (c, "arrangement", g_strdup_printf ("%s.row-count", bb),
-                 be16 (a + o + 16), be16 (b + o + 16), o + 16);
+        {
+          add_num (c, "arrangement", g_strdup_printf ("%s.row-count", bb),
+                   be16 (a + o + 16), be16 (b + o + 16), o + 16);
+          set_last (c, 2, SUB_NONE);
+        }
       for (guint r = 0; r < OCTA_N_ARRANGEMENT_ROWS; r++)
         {
           gsize ro = octa_arrangement_row_offset (copy, r);
@@ -1345,8 +1340,8 @@ diff_arrangement (Ctx          *c,
 
 /* project.work */
 
-static char *
-setting_name (const char *key)
+char *
+_octa_diff_setting_name (const char *key)
 {
   GString *s = g_string_new (NULL);
   gsize len = strlen (key);
@@ -1485,7 +1480,7 @@ diff_slot (Ctx                   *c,
 
       if (ga == gb && va == vb)
         continue;
-      name = setting_name (octa_project_file_sample_attr_key (i));
+      name = _octa_diff_setting_name (octa_project_file_sample_attr_key (i));
       add (c, "slot", g_strdup_printf ("%s.%s", base, name),
            ga ? num (va) : g_strdup (""), gb ? num (vb) : g_strdup (""), -1);
     }
@@ -1592,7 +1587,7 @@ diff_project_text (Ctx                   *c,
 
               if (g_str_equal (va, vb))
                 continue;
-              name = setting_name (keys[k]);
+              name = _octa_diff_setting_name (keys[k]);
               path = n > 1 ? g_strdup_printf ("settings.%s.%u", name, nth + 1)
                            : g_strdup_printf ("settings.%s", name);
               add (c, "setting", path, g_steal_pointer (&va), g_steal_pointer (&vb), -1);
@@ -1841,10 +1836,16 @@ OctaDiff *
 octa_diff_new_projects (OctaProject *a,
                         OctaProject *b)
 {
+  OctaDiff *self;
+
   g_return_val_if_fail (OCTA_IS_PROJECT (a), NULL);
   g_return_val_if_fail (OCTA_IS_PROJECT (b), NULL);
 
-  return diff_files (_octa_project_get_files (a), _octa_project_get_files (b));
+  self = diff_files (_octa_project_get_files (a), _octa_project_get_files (b));
+  self->mode = OCTA_DIFF_MODE_PROJECTS;
+  self->a = g_object_ref (a);
+  self->b = g_object_ref (b);
+  return self;
 }
 
 /**
@@ -1868,6 +1869,8 @@ octa_diff_new_saved_state (OctaProject *project)
 
   files = _octa_project_get_files (project);
   self = g_object_new (OCTA_TYPE_DIFF, NULL);
+  self->mode = OCTA_DIFF_MODE_SAVED_STATE;
+  self->a = g_object_ref (project);
   if (!has_state (files, OCTA_STATE_STRD))
     {
       Ctx c = { self->items, self->texts, self->chunk, "", "project.strd", "project.strd" };
@@ -1906,10 +1909,13 @@ octa_diff_new_part (OctaPart *part)
   g_return_val_if_fail (OCTA_IS_PART (part), NULL);
 
   self = g_object_new (OCTA_TYPE_DIFF, NULL);
+  self->mode = OCTA_DIFF_MODE_PART;
+  self->part = g_object_ref (part);
   owner = octa_part_get_bank (part);
   bank_index = octa_bank_get_index (owner);
   index = octa_part_get_index (part);
   bank = _octa_part_get_file (part);
+  self->a = g_object_ref (_octa_part_get_project (part));
   data = octa_bank_file_get_image (bank)->data;
   file = octa_project_files_filename (OCTA_FILE_KIND_BANK, bank_index, OCTA_STATE_WORK);
   base = g_strdup_printf ("%c.part%u", 'A' + bank_index, index + 1);
@@ -1937,6 +1943,7 @@ octa_diff_new_unsaved (OctaProject  *project,
   g_autoptr(OctaProjectFiles) disk = NULL;
   g_autofree char *path = NULL;
   GFile *location;
+  OctaDiff *self;
 
   g_return_val_if_fail (OCTA_IS_PROJECT (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1953,7 +1960,11 @@ octa_diff_new_unsaved (OctaProject  *project,
                                   error);
   if (disk == NULL)
     return NULL;
-  return diff_files (disk, _octa_project_get_files (project));
+  self = diff_files (disk, _octa_project_get_files (project));
+  self->mode = OCTA_DIFF_MODE_UNSAVED;
+  self->a = g_object_ref (project);
+  self->disk = g_steal_pointer (&disk);
+  return self;
 }
 
 /**
@@ -2003,7 +2014,7 @@ octa_diff_count_in (OctaDiff   *self,
       /* Most items are steps: skip other banks before printing a path. */
       if (len > 0 && e->form != FORM_TEXT && prefix[0] != (e->strd ? 's' : e->letter))
         continue;
-      path = len == 0 ? "" : entry_path (self, e, buf);
+      path = len == 0 ? "" : _octa_diff_entry_path (self, e, buf);
 
       if (len == 0)
         n++;
@@ -2016,4 +2027,112 @@ octa_diff_count_in (OctaDiff   *self,
         n++;
     }
   return n;
+}
+
+/* @path is at @prefix or below it; a bank letter holds its patterns too. */
+gboolean
+_octa_diff_path_in (const char *path,
+                    const char *prefix)
+{
+  gsize len = strlen (prefix);
+  gboolean bank;
+
+  if (len == 0)
+    return TRUE;
+  if (strncmp (path, prefix, len) != 0)
+    return FALSE;
+  if (path[len] == '.' || path[len] == '\0')
+    return TRUE;
+  bank = prefix[len - 1] >= 'A' && prefix[len - 1] <= 'P' && (len == 1 || prefix[len - 2] == '.');
+  return bank && g_ascii_isdigit (path[len]) && g_ascii_isdigit (path[len + 1])
+         && (path[len + 2] == '.' || path[len + 2] == '\0');
+}
+
+/**
+ * octa_diff_get_mode:
+ * @self: a diff
+ *
+ * Returns: what the diff compares
+ */
+OctaDiffMode
+octa_diff_get_mode (OctaDiff *self)
+{
+  g_return_val_if_fail (OCTA_IS_DIFF (self), OCTA_DIFF_MODE_PROJECTS);
+  return self->mode;
+}
+
+/**
+ * octa_diff_get_side_a:
+ * @self: a diff
+ *
+ * The project takes write into: the first project of
+ * octa_diff_new_projects(), or the project (or the part's project) whose
+ * working state is compared.
+ *
+ * Returns: (transfer none): side A
+ */
+OctaProject *
+octa_diff_get_side_a (OctaDiff *self)
+{
+  g_return_val_if_fail (OCTA_IS_DIFF (self), NULL);
+  return self->a;
+}
+
+/**
+ * octa_diff_get_side_b:
+ * @self: a diff
+ *
+ * Returns: (transfer none) (nullable): the other project of
+ *   octa_diff_new_projects(), or %NULL when side B is a saved state, a part's
+ *   saved copy or what is on disk
+ */
+OctaProject *
+octa_diff_get_side_b (OctaDiff *self)
+{
+  g_return_val_if_fail (OCTA_IS_DIFF (self), NULL);
+  return self->b;
+}
+
+/**
+ * octa_diff_side_is_old:
+ * @self: a diff
+ * @side: a side
+ *
+ * Which of the item values belongs to @side: side A is the old side
+ * (#OctaDiffItem:old-value) of octa_diff_new_projects() and the new side of
+ * the other comparisons.
+ *
+ * Returns: %TRUE when @side's values are the old values
+ */
+gboolean
+octa_diff_side_is_old (OctaDiff     *self,
+                       OctaDiffSide  side)
+{
+  g_return_val_if_fail (OCTA_IS_DIFF (self), FALSE);
+  return (self->mode == OCTA_DIFF_MODE_PROJECTS) == (side == OCTA_DIFF_SIDE_A);
+}
+
+/**
+ * octa_diff_item_get_value:
+ * @self: an item
+ * @side: a side
+ *
+ * The value on @side, whichever of old and new that is (see
+ * octa_diff_side_is_old()). An item whose diff is gone answers as if side A
+ * were the old side.
+ *
+ * Returns: the value as text ("" when absent on that side)
+ */
+const char *
+octa_diff_item_get_value (OctaDiffItem *self,
+                          OctaDiffSide  side)
+{
+  g_autoptr(OctaDiff) diff = NULL;
+  gboolean old;
+
+  g_return_val_if_fail (OCTA_IS_DIFF_ITEM (self), NULL);
+
+  diff = _octa_diff_item_get_diff (self);
+  old = diff != NULL ? octa_diff_side_is_old (diff, side) : side == OCTA_DIFF_SIDE_A;
+  return old ? self->old_value : self->new_value;
 }

@@ -7,6 +7,7 @@
 #include "octa-transaction.h"
 #include "octa-window-private.h"
 
+#include "octa-diff-window.h"
 #include "octa-pattern-header.h"
 #include "octa-step-grid.h"
 
@@ -849,6 +850,112 @@ cancel_open_action (GtkWidget  *widget,
     g_cancellable_cancel (self->cancellable);
 }
 
+/* ---- Compare ------------------------------------------------------------ */
+
+static void
+show_diff_window (OctaWindow  *self,
+                  OctaProject *other)
+{
+  GtkWidget *window = octa_diff_window_new (gtk_window_get_application (GTK_WINDOW (self)),
+                                            self->project, other);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+compare_saved_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  OctaWindow *self = OCTA_WINDOW (widget);
+
+  if (self->project != NULL)
+    show_diff_window (self, NULL);
+}
+
+static void
+compare_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(OctaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaProject) other = octa_project_load_finish (result, &error);
+
+  if (other == NULL)
+    {
+      _octa_window_show_error (self, _("The other project couldn't be opened"), error, FALSE);
+      return;
+    }
+  if (self->project != NULL)
+    show_diff_window (self, other);
+}
+
+/* The other project is only read: it has no window and nothing saves it. */
+static void
+compare_with (OctaWindow *self,
+              GFile      *file)
+{
+  octa_project_load_async (file, NULL, compare_loaded_cb, g_object_ref (self));
+}
+
+static void
+compare_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     OctaWindow      *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file != NULL)
+    compare_with (self, file);
+}
+
+static void
+compare_project_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  OctaWindow *self = OCTA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) folders = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) zips = gtk_file_filter_new ();
+
+  if (self->project == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Compare With Another Project"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Compare"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (folders, _("Project folders"));
+  gtk_file_filter_add_mime_type (folders, "inode/directory");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), folders);
+  gtk_file_filter_set_name (zips, _("Project zips"));
+  gtk_file_filter_add_suffix (zips, "zip");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), zips);
+  g_object_set_data_full (G_OBJECT (chooser), "octa-zip-filter", g_object_ref (zips),
+                          g_object_unref);
+  g_signal_connect (chooser, "notify::filter", G_CALLBACK (open_filter_changed_cb), NULL);
+  set_start_folder (self, GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (compare_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+compare_path_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  if (OCTA_WINDOW (widget)->project != NULL)
+    compare_with (OCTA_WINDOW (widget), file);
+}
+
 /* ---- New project ------------------------------------------------------- */
 
 typedef struct
@@ -1401,6 +1508,9 @@ _octa_window_update_actions (OctaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-store", idle);
   gtk_widget_action_set_enabled (widget, "win.save-as", idle);
   gtk_widget_action_set_enabled (widget, "win.export-zip", idle);
+  gtk_widget_action_set_enabled (widget, "win.compare-saved", has_project);
+  gtk_widget_action_set_enabled (widget, "win.compare-project", has_project);
+  gtk_widget_action_set_enabled (widget, "win.compare-path", has_project);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_project);
   gtk_widget_action_set_enabled (widget, "win.cycle-pane", has_project);
   gtk_widget_action_set_enabled (widget, "win.cycle-pane-backward", has_project);
@@ -1504,4 +1614,13 @@ _octa_window_class_actions_init (OctaWindowClass *klass)
                                    assign_part_action);
   gtk_widget_class_install_action (widget_class, "win.nothing", NULL, nothing_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-saved", NULL,
+                                   compare_saved_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-project", NULL,
+                                   compare_project_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-path", "s", compare_path_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "win.compare-saved", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.compare-project", NULL);
 }

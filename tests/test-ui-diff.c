@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: MIT */
+#include <adwaita.h>
+#include <string.h>
+
+#include "octa.h"
+#include "octa-application.h"
+#include "octa-diff-window.h"
+#include "octa-project-private.h"
+#include "octa-test-gtk-utils.h"
+#include "octa-test-utils.h"
+#include "octa-window.h"
+
+static OctaApplication *app;
+
+/* ---- Helpers ----------------------------------------------------------- */
+
+static char *
+row_keys (OctaDiffWindow *window)
+{
+  GListModel *rows = octa_diff_window_get_rows (window);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(OctaDiffNode) node = gtk_tree_list_row_get_item (row);
+
+      g_string_append_printf (s, "%s%s(%u)", s->len ? " " : "", octa_diff_node_get_key (node),
+                              octa_diff_node_get_n_changes (node));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+has_row (OctaDiffWindow *window,
+         const char     *key)
+{
+  GListModel *rows = octa_diff_window_get_rows (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(OctaDiffNode) node = gtk_tree_list_row_get_item (row);
+
+      if (g_str_equal (octa_diff_node_get_key (node), key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+collect_labels (GtkWidget *root,
+                GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+        g_string_append_printf (out, "[%s]", gtk_label_get_text (GTK_LABEL (child)));
+      collect_labels (child, out);
+    }
+}
+
+/* Every visible label text under the widget named by the template id */
+static char *
+labels_of (OctaDiffWindow *window,
+           const char     *id)
+{
+  GtkWidget *widget = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                     OCTA_TYPE_DIFF_WINDOW, id);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (widget);
+  if (GTK_IS_LABEL (widget))
+    g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+  collect_labels (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+trig_at (OctaProject *project,
+         guint        bank,
+         guint        track,
+         guint        step)
+{
+  return octa_bank_file_get_trig (_octa_project_get_bank_file (project, bank, OCTA_STATE_WORK), 0,
+                                  OCTA_TRACK_AUDIO, track, OCTA_TRIG_TRIGGER, step);
+}
+
+static void
+set_trig (OctaProject *project,
+          guint        bank,
+          guint        track,
+          guint        step)
+{
+  octa_bank_file_set_trig (_octa_project_get_bank_file (project, bank, OCTA_STATE_WORK), 0,
+                           OCTA_TRACK_AUDIO, track, OCTA_TRIG_TRIGGER, step, TRUE);
+}
+
+static gboolean
+edit_text (OctaProjectFile *file,
+           gpointer         user_data,
+           GError         **error)
+{
+  return octa_project_file_set_int (file, OCTA_SECTION_SETTINGS, "TEMPOx24", 0, 3000, error)
+         && octa_project_file_add_sample (file, OCTA_SLOT_FLEX, 11, "../AUDIO/kick.wav", error);
+}
+
+static OctaDiffWindow *
+show (OctaProject *a,
+      OctaProject *b)
+{
+  OctaDiffWindow *window = OCTA_DIFF_WINDOW (octa_diff_window_new (GTK_APPLICATION (app), a, b));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static gboolean
+nothing (gpointer data)
+{
+  return FALSE;
+}
+
+static gboolean
+has_t5_row (gpointer data)
+{
+  return has_row (data, "A01.T5.9");
+}
+
+/* ---- Project with project ------------------------------------------------ */
+
+static void
+test_projects (void)
+{
+  g_autoptr(OctaProject) a = octa_project_new_blank ("ALPHA");
+  g_autoptr(OctaProject) b = octa_project_new_blank ("BETA");
+  OctaBankFile *bank_b = _octa_project_get_bank_file (b, 0, OCTA_STATE_WORK);
+  g_autoptr(GError) error = NULL;
+  OctaDiffWindow *window;
+  g_autofree char *keys = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *total = NULL;
+  GtkWidget *sides;
+  guint n_undo;
+
+  /* The known edits: B has a trig with a lock at T3 step 17 and a trig at
+   * T5 step 9; A alone has a trig at T6 step 2; B's part 1 T2 FX1, tempo
+   * and one more slot. */
+  octa_project_begin_change (b, "edits");
+  set_trig (b, 0, 2, 16);
+  octa_bank_file_set_plock (bank_b, 0, OCTA_TRACK_AUDIO, 2, 16, OCTA_AUDIO_PLOCK_AMP_VOL, 100);
+  set_trig (b, 0, 4, 8);
+  octa_bank_file_set_part_value (bank_b, 0, OCTA_PART_UNSAVED, OCTA_PART_AREA_VALUES, 1, 12, 10);
+  octa_project_end_change (b);
+  g_assert_true (_octa_project_edit_text (b, OCTA_STATE_WORK, "test", edit_text, NULL, &error));
+  g_assert_no_error (error);
+  octa_project_begin_change (a, "edits");
+  set_trig (a, 0, 5, 1);
+  octa_project_end_change (a);
+  /* The same trig and lock on both sides is no difference, but shows in the strips. */
+  for (guint i = 0; i < 2; i++)
+    {
+      OctaProject *p = i == 0 ? a : b;
+
+      octa_project_begin_change (p, "same");
+      set_trig (p, 0, 2, 20);
+      octa_bank_file_set_plock (_octa_project_get_bank_file (p, 0, OCTA_STATE_WORK), 0,
+                                OCTA_TRACK_AUDIO, 2, 20, OCTA_AUDIO_PLOCK_AMP_VOL, 64);
+      octa_project_end_change (p);
+    }
+
+  window = show (a, b);
+  keys = row_keys (window);
+  g_assert_cmpstr (keys, ==,
+                   "A(5) A01(4) A01.T3.17(2) A01.T5.9(1) A01.T6.2(1) A.part1(1) A.part1.T2(1) "
+                   "group:slots(1) flex.12(1) settings(1) settings.tempo-x24(1)");
+  total = labels_of (window, "total_label");
+  g_assert_cmpstr (total, ==, "7 changes");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (octa_diff_window_get_diff (window))),
+                    ==, 7);
+
+  /* A step: both sides drawn, and the field table */
+  octa_diff_window_select_path (window, "A01.T3.17");
+  detail = labels_of (window, "detail_title");
+  g_assert_cmpstr (detail, ==, "Pattern A01 · T3 step 17");
+  fields = labels_of (window, "field_grid");
+  g_assert_cmpstr (fields, ==,
+                   "[Field][A (ALPHA)][B (BETA)][][Trig][Off][On][−][AMP VOL][—][100][−]");
+  sides = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), OCTA_TYPE_DIFF_WINDOW,
+                                                    "sides_box"));
+  g_assert_true (gtk_widget_get_visible (sides));
+  g_assert_nonnull (gtk_widget_get_first_child (sides));
+  g_assert_nonnull (gtk_widget_get_next_sibling (gtk_widget_get_first_child (sides)));
+  octa_test_gtk_wait_until (nothing, NULL, 100);
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-step"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-step-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+  g_free (octa_test_gtk_screenshot_scaled (sides, "diff-window-strips-2x", 2));
+
+  /* A part: no step strip, the table */
+  octa_diff_window_select_path (window, "A.part1.T2");
+  g_clear_pointer (&fields, g_free);
+  fields = labels_of (window, "field_grid");
+  g_assert_cmpstr (fields, ==, "[Field][A (ALPHA)][B (BETA)][][FX1 PARAM1][0][10][•]");
+  g_assert_false (gtk_widget_get_visible (sides));
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-part"));
+
+  /* Next and previous move between changes, over the group rows. */
+  octa_diff_window_select_path (window, "A01.T6.2");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.next", NULL);
+  g_assert_cmpstr (octa_diff_window_get_selected (window), ==, "A.part1.T2");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.previous", NULL);
+  g_assert_cmpstr (octa_diff_window_get_selected (window), ==, "A01.T6.2");
+
+  /* Use B empties the row: A now has the trig; Undo brings it back. */
+  octa_diff_window_select_path (window, "A01.T5.9");
+  g_assert_false (trig_at (a, 0, 4, 8));
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.use-b", NULL);
+  g_assert_true (trig_at (a, 0, 4, 8));
+  g_assert_false (has_row (window, "A01.T5.9"));
+  g_clear_pointer (&total, g_free);
+  total = labels_of (window, "total_label");
+  g_assert_cmpstr (total, ==, "6 changes");
+  /* the selection moved on to the next change */
+  g_assert_cmpstr (octa_diff_window_get_selected (window), ==, "A01.T6.2");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.undo", NULL);
+  g_assert_false (trig_at (a, 0, 4, 8));
+  g_assert_true (octa_test_gtk_wait_until (has_t5_row, window, 2000));
+
+  /* Use A keeps A: nothing is written, the row leaves the list. */
+  n_undo = octa_history_get_n_undo (octa_project_get_history (a));
+  octa_diff_window_select_path (window, "A01.T6.2");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.use-a", NULL);
+  g_assert_true (trig_at (a, 0, 5, 1));
+  g_assert_cmpuint (octa_history_get_n_undo (octa_project_get_history (a)), ==, n_undo);
+  g_assert_false (has_row (window, "A01.T6.2"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.undo", NULL);
+  g_assert_true (has_row (window, "A01.T6.2"));
+
+  /* Filters and search */
+  octa_diff_window_set_filter (window, "slots");
+  g_clear_pointer (&keys, g_free);
+  keys = row_keys (window);
+  g_assert_cmpstr (keys, ==, "group:slots(1) flex.12(1)");
+  g_clear_pointer (&total, g_free);
+  total = labels_of (window, "total_label");
+  g_assert_cmpstr (total, ==, "1 of 7 changes");
+  octa_diff_window_set_filter (window, "locks");
+  g_clear_pointer (&keys, g_free);
+  keys = row_keys (window);
+  g_assert_cmpstr (keys, ==, "A(1) A01(1) A01.T3.17(1)");
+  octa_diff_window_set_filter (window, "all");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                      OCTA_TYPE_DIFF_WINDOW,
+                                                                      "search_entry")),
+                         "tempo");
+  octa_test_gtk_wait_until (nothing, NULL, 400);
+  g_clear_pointer (&keys, g_free);
+  keys = row_keys (window);
+  g_assert_cmpstr (keys, ==, "settings(1) settings.tempo-x24(1)");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                      OCTA_TYPE_DIFF_WINDOW,
+                                                                      "search_entry")),
+                         "");
+  octa_test_gtk_wait_until (nothing, NULL, 400);
+
+  /* The list, with a group selected */
+  octa_diff_window_select_path (window, "A01");
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-list"));
+
+  /* The smallest window the design allows */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  octa_diff_window_select_path (window, "A01.T3.17");
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+  octa_test_gtk_wait_until (nothing, NULL, 100);
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-small"));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1100);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
+/* A group of more than 20 changes asks first. */
+static void
+test_group_confirm (void)
+{
+  g_autoptr(OctaProject) a = octa_project_new_blank ("ALPHA");
+  g_autoptr(OctaProject) b = octa_project_new_blank ("BETA");
+  OctaDiffWindow *window;
+  AdwMessageDialog *dialog;
+
+  octa_project_begin_change (b, "edits");
+  for (guint s = 0; s < 24; s++)
+    set_trig (b, 2, 0, s);
+  octa_project_end_change (b);
+
+  window = show (a, b);
+  octa_diff_window_select_path (window, "C");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.use-b", NULL);
+  dialog = ADW_MESSAGE_DIALOG (octa_test_gtk_find_transient (GTK_WINDOW (window),
+                                                            ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Use B for 24 changes in Bank C?");
+  g_assert_false (trig_at (a, 2, 0, 0));
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (dialog), "diff-window-confirm"));
+  adw_message_dialog_response (dialog, "take");
+  octa_test_gtk_flush ();
+  for (guint s = 0; s < 24; s++)
+    g_assert_true (trig_at (a, 2, 0, s));
+  g_assert_true (octa_diff_is_empty (octa_diff_window_get_diff (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                               OCTA_TYPE_DIFF_WINDOW, "stack"))),
+                   ==, "empty");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
+static gboolean
+add_slots (OctaProjectFile *file,
+           gpointer         user_data,
+           GError         **error)
+{
+  guint n = GPOINTER_TO_UINT (user_data);
+
+  for (guint s = 0; s < n; s++)
+    {
+      g_autofree char *path = g_strdup_printf ("/nowhere/%c%u.wav", n == 1 ? 'b' : 'a', s);
+
+      if (!octa_project_file_add_sample (file, OCTA_SLOT_FLEX, s, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A take that cannot be done says why, and writes nothing. */
+static void
+test_refused (void)
+{
+  g_autoptr(OctaProject) a = octa_project_new_blank ("ALPHA");
+  g_autoptr(OctaProject) b = octa_project_new_blank ("BETA");
+  OctaBankFile *bank_b = _octa_project_get_bank_file (b, 0, OCTA_STATE_WORK);
+  g_autoptr(GError) error = NULL;
+  OctaDiffWindow *window;
+  AdwMessageDialog *dialog;
+  guint n_undo;
+
+  g_assert_true (_octa_project_edit_text (a, OCTA_STATE_WORK, "test", add_slots,
+                                          GUINT_TO_POINTER (128), &error));
+  g_assert_true (_octa_project_edit_text (b, OCTA_STATE_WORK, "test", add_slots,
+                                          GUINT_TO_POINTER (1), &error));
+  g_assert_no_error (error);
+  octa_project_begin_change (b, "edits");
+  octa_bank_file_set_machine (bank_b, 0, OCTA_PART_UNSAVED, 0, OCTA_MACHINE_FLEX);
+  set_trig (b, 0, 0, 0);
+  octa_bank_file_set_plock (bank_b, 0, OCTA_TRACK_AUDIO, 0, 0, OCTA_AUDIO_PLOCK_SAMPLE_LOCK, 0);
+  octa_project_end_change (b);
+
+  window = show (a, b);
+  n_undo = octa_history_get_n_undo (octa_project_get_history (a));
+  octa_diff_window_select_path (window, "A01");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.use-b", NULL);
+  dialog = ADW_MESSAGE_DIALOG (octa_test_gtk_find_transient (GTK_WINDOW (window),
+                                                            ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Pattern A01 wasn't changed");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no free Flex slot"));
+  g_assert_false (trig_at (a, 0, 0, 0));
+  g_assert_cmpuint (octa_history_get_n_undo (octa_project_get_history (a)), ==, n_undo);
+  g_assert_true (has_row (window, "A01.T1.1"));
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (dialog), "diff-window-refused"));
+  adw_message_dialog_response (dialog, "close");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
+/* Bytes the model can't name are listed by file and offset, and taken whole. */
+static void
+test_other_bytes (void)
+{
+  g_autoptr(OctaProject) a = octa_project_new_blank ("ALPHA");
+  g_autoptr(OctaProject) b = octa_project_new_blank ("BETA");
+  OctaBankFile *bank_a = _octa_project_get_bank_file (a, 1, OCTA_STATE_WORK);
+  OctaBankFile *bank_b = _octa_project_get_bank_file (b, 1, OCTA_STATE_WORK);
+  OctaDiffWindow *window;
+  g_autofree char *keys = NULL;
+  g_autofree char *subtitle = NULL;
+
+  octa_project_begin_change (b, "edits");
+  octa_bank_file_set_pattern_tail_unknown (bank_b, 3, 0, 7);
+  octa_bank_file_set_pattern_tail_unknown (bank_b, 3, 1, 9);
+  octa_project_end_change (b);
+
+  window = show (a, b);
+  keys = row_keys (window);
+  g_assert_cmpstr (keys, ==, "group:other(2) other:bank02.work(2) B04.tail.byte-8(1) "
+                             "B04.tail.byte-9(1)");
+  octa_diff_window_select_path (window, "other:bank02.work");
+  subtitle = labels_of (window, "detail_subtitle");
+  {
+    /* the pattern's tail bytes 8 and 9 */
+    g_autofree char *expected = g_strdup_printf ("2 bytes differ in bank02.work, the first at 0x%05"
+                                                 G_GSIZE_MODIFIER "X",
+                                                 octa_bank_pattern_offset (3) + 36584);
+
+    g_assert_cmpstr (subtitle, ==, expected);
+  }
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-other-bytes"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.use-b", NULL);
+  g_assert_cmpuint (octa_bank_file_get_pattern_tail_unknown (bank_a, 3, 0), ==, 7);
+  g_assert_cmpuint (octa_bank_file_get_pattern_tail_unknown (bank_a, 3, 1), ==, 9);
+  g_assert_true (octa_diff_is_empty (octa_diff_window_get_diff (window)));
+  /* one gesture, one undo step */
+  g_assert_true (octa_project_undo (a));
+  g_assert_cmpuint (octa_bank_file_get_pattern_tail_unknown (bank_a, 3, 0), ==, 0);
+  g_assert_cmpuint (octa_bank_file_get_pattern_tail_unknown (bank_a, 3, 1), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
+/* Thousands of changes open group by group. */
+static void
+test_large (void)
+{
+  g_autoptr(OctaProject) a = octa_project_new_blank ("ALPHA");
+  g_autoptr(OctaProject) b = octa_project_new_blank ("BETA");
+  OctaBankFile *bank = _octa_project_get_bank_file (b, 0, OCTA_STATE_WORK);
+  OctaDiffWindow *window;
+  g_autofree char *keys = NULL;
+  GString *expected = g_string_new ("A(8192)");
+
+  octa_project_begin_change (b, "edits");
+  for (guint p = 0; p < 16; p++)
+    for (guint t = 0; t < 8; t++)
+      octa_bank_file_set_trig_mask (bank, p, OCTA_TRACK_AUDIO, t, OCTA_TRIG_TRIGGER,
+                                    G_MAXUINT64);
+  octa_project_end_change (b);
+
+  window = show (a, b);
+  for (guint p = 0; p < 16; p++)
+    g_string_append_printf (expected, " A%02u(512)", p + 1);
+  keys = row_keys (window);
+  g_assert_cmpstr (keys, ==, expected->str);
+  g_string_free (expected, TRUE);
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-large"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
+/* ---- Working state with saved state --------------------------------------- */
+
+static gboolean
+has_step_row (gpointer data)
+{
+  return has_row (data, "A01.T1.1");
+}
+
+static void
+test_saved (void)
+{
+  g_autofree char *tmp = octa_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "SONG", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(OctaProject) project = octa_project_new_blank ("SONG");
+  g_autoptr(GError) error = NULL;
+  OctaDiffWindow *window;
+  GtkStack *stack;
+  g_autofree char *side_b = NULL;
+
+  g_assert_true (octa_project_save_to_folder (project, folder, OCTA_SAVE_MODE_DEVICE, NULL,
+                                              &error));
+  g_assert_no_error (error);
+
+  window = show (project, NULL);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), OCTA_TYPE_DIFF_WINDOW,
+                                                    "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  side_b = labels_of (window, "side_b_label");
+  g_assert_cmpstr (side_b, ==, "B: SONG · saved");
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-empty"));
+
+  /* An edit elsewhere shows up by itself; Use B reverts it. */
+  octa_project_begin_change (project, "edit");
+  set_trig (project, 0, 0, 0);
+  octa_project_end_change (project);
+  g_assert_true (octa_test_gtk_wait_until (has_step_row, window, 2000));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "changes");
+  octa_diff_window_select_path (window, "A01.T1.1");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diff.use-b", NULL);
+  g_assert_false (trig_at (project, 0, 0, 0));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+  g_clear_object (&project);
+  octa_test_rm_rf (tmp);
+}
+
+/* A project never stored has nothing to compare with. */
+static void
+test_no_saved_state (void)
+{
+  g_autoptr(OctaProject) project = octa_project_new_blank ("SONG");
+  OctaDiffWindow *window;
+  AdwStatusPage *page;
+
+  if (octa_project_has_saved_state (project))
+    {
+      g_test_skip ("a blank project has a saved state");
+      return;
+    }
+  window = show (project, NULL);
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                         OCTA_TYPE_DIFF_WINDOW, "empty_page"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                               OCTA_TYPE_DIFF_WINDOW, "stack"))),
+                   ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No saved state yet");
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-no-saved-state"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
+/* ---- The main window's menu items ----------------------------------------- */
+
+static OctaDiffWindow *
+find_diff_window (GtkWindow *parent,
+                  gboolean   with_b)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (OCTA_IS_DIFF_WINDOW (l->data) && gtk_window_get_transient_for (l->data) == parent)
+      {
+        g_autoptr(OctaProject) b = NULL;
+
+        g_object_get (l->data, "project-b", &b, NULL);
+        if ((b != NULL) == with_b)
+          return l->data;
+      }
+  return NULL;
+}
+
+static gboolean
+has_project_diff (gpointer data)
+{
+  return find_diff_window (data, TRUE) != NULL;
+}
+
+static void
+test_window_actions (void)
+{
+  g_autofree char *tmp = octa_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "OTHER", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(OctaProject) other = octa_project_new_blank ("OTHER");
+  g_autoptr(OctaProject) project = octa_project_new_blank ("SONG");
+  g_autoptr(GError) error = NULL;
+  OctaWindow *window = octa_window_new (GTK_APPLICATION (app));
+  OctaDiffWindow *diff;
+  g_autofree char *side_b = NULL;
+
+  octa_project_begin_change (other, "edit");
+  set_trig (other, 1, 3, 5);
+  octa_project_end_change (other);
+  g_assert_true (octa_project_save_to_folder (other, folder, OCTA_SAVE_MODE_DEVICE, NULL,
+                                              &error));
+  g_assert_no_error (error);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-saved", NULL)
+                  && find_diff_window (GTK_WINDOW (window), FALSE) != NULL);
+  octa_window_set_project (window, project);
+  octa_test_gtk_flush ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-saved", NULL));
+  diff = find_diff_window (GTK_WINDOW (window), FALSE);
+  g_assert_nonnull (diff);
+  gtk_window_destroy (GTK_WINDOW (diff));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-path", "s", dir));
+  g_assert_true (octa_test_gtk_wait_until (has_project_diff, window, 5000));
+  diff = find_diff_window (GTK_WINDOW (window), TRUE);
+  side_b = labels_of (diff, "side_b_label");
+  g_assert_cmpstr (side_b, ==, "B: OTHER · read-only");
+  g_assert_true (has_row (diff, "B01.T4.6"));
+  gtk_window_destroy (GTK_WINDOW (diff));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+  octa_test_rm_rf (tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  OCTA_TEST_GTK_MAIN_PROLOGUE (argc, argv);
+
+  app = octa_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/diff/projects", test_projects);
+  g_test_add_func ("/ui/diff/group-confirm", test_group_confirm);
+  g_test_add_func ("/ui/diff/refused", test_refused);
+  g_test_add_func ("/ui/diff/other-bytes", test_other_bytes);
+  g_test_add_func ("/ui/diff/large", test_large);
+  g_test_add_func ("/ui/diff/saved", test_saved);
+  g_test_add_func ("/ui/diff/no-saved-state", test_no_saved_state);
+  g_test_add_func ("/ui/diff/window-actions", test_window_actions);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
