@@ -10,6 +10,8 @@
 #include "octa-test-utils.h"
 #include "octa-transaction.h"
 #include "octa-step-grid-private.h"
+#include "octa-arrangement-view.h"
+#include "octa-project-view.h"
 #include "octa-window-private.h"
 
 /*
@@ -822,6 +824,17 @@ test_views (void)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
                                                  views[i]));
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, views[i]);
+      if (g_str_equal (views[i], "project"))
+        {
+          GtkWidget *view = adw_bin_get_child (window->project_slot);
+          g_autoptr(OctaProject) shown = NULL;
+
+          g_assert_true (OCTA_IS_PROJECT_VIEW (view));
+          g_object_get (view, "project", &shown, NULL);
+          g_assert_true (shown == window->project);
+        }
+      if (g_str_equal (views[i], "arrangements"))
+        g_assert_true (OCTA_IS_ARRANGEMENT_VIEW (adw_bin_get_child (window->arrangements_slot)));
       /* the sidebar toggle is the Patterns view's own */
       g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_button)), ==,
                        g_str_equal (views[i], "patterns"));

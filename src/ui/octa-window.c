@@ -8,8 +8,10 @@
 #include "octa-codec.h"
 #include "octa-window-private.h"
 
+#include "octa-arrangement-view.h"
 #include "octa-bank-problem-page.h"
 #include "octa-file-banner.h"
+#include "octa-project-view.h"
 #include "octa-pattern-header.h"
 #include "octa-preferences-window.h"
 #include "octa-step-grid.h"
@@ -161,6 +163,79 @@ _octa_window_update_recent_menu (OctaWindow *self)
     }
 }
 
+/* ---- The views beside Patterns ----------------------------------------- */
+
+static AdwBin *
+view_slot (OctaWindow *self,
+           guint       index)
+{
+  AdwBin *slots[] = { self->parts_slot, self->samples_slot, self->arrangements_slot,
+                      self->project_slot };
+
+  return slots[index];
+}
+
+static GType
+view_type (guint index)
+{
+  switch (index)
+    {
+    case 2:
+      return OCTA_TYPE_ARRANGEMENT_VIEW;
+    case 3:
+      return OCTA_TYPE_PROJECT_VIEW;
+    default:
+      return G_TYPE_NONE;
+    }
+}
+
+#define N_VIEWS 4
+
+/* The Parts view follows the bank and part of the pattern on screen. */
+static void
+sync_view (OctaWindow *self,
+           GtkWidget  *view)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (view);
+
+  g_object_set (view, "project", self->project, NULL);
+  if (self->pattern != NULL && g_object_class_find_property (klass, "bank") != NULL)
+    g_object_set (view, "bank", octa_bank_get_index (octa_pattern_get_bank (self->pattern)), NULL);
+  if (self->pattern != NULL && g_object_class_find_property (klass, "part") != NULL)
+    g_object_set (view, "part", octa_pattern_get_part (self->pattern) - 1, NULL);
+}
+
+static void
+sync_views (OctaWindow *self)
+{
+  for (guint i = 0; i < N_VIEWS; i++)
+    {
+      GtkWidget *view = adw_bin_get_child (view_slot (self, i));
+
+      if (view != NULL)
+        sync_view (self, view);
+    }
+}
+
+/* Views are built the first time they are shown: most sessions never open
+ * some of them, and start-up stays quick. */
+static void
+ensure_view (OctaWindow *self,
+             const char *name)
+{
+  static const char *const names[N_VIEWS] = { "parts", "samples", "arrangements", "project" };
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (g_strcmp0 (name, names[i]) == 0 && view_type (i) != G_TYPE_NONE
+        && adw_bin_get_child (view_slot (self, i)) == NULL && self->project != NULL)
+      {
+        GtkWidget *view = g_object_new (view_type (i), NULL);
+
+        adw_bin_set_child (view_slot (self, i), view);
+        sync_view (self, view);
+      }
+}
+
 /* The sidebar toggle belongs to the Patterns view's flap; the other views
  * carry their own left column. */
 static void
@@ -168,9 +243,11 @@ view_changed_cb (AdwViewStack *stack,
                  GParamSpec   *pspec,
                  OctaWindow   *self)
 {
-  gboolean patterns = g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "patterns") == 0;
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+  gboolean patterns = g_strcmp0 (name, "patterns") == 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), self->project != NULL && patterns);
+  ensure_view (self, name);
 }
 
 static void
@@ -227,6 +304,7 @@ show_pattern (OctaWindow *self)
     summary = octa_ui_pattern_dup_summary (self->pattern);
   adw_status_page_set_description (self->grid_placeholder, summary);
   update_bank_problem (self);
+  sync_views (self);
 }
 
 /**
@@ -496,6 +574,7 @@ octa_window_set_project (OctaWindow  *self,
       adw_view_stack_set_visible_child_name (self->main_stack, "start");
     }
 
+  sync_views (self);
   set_project_chrome_visible (self, project != NULL);
   _octa_window_update_title (self);
   _octa_window_update_actions (self);
