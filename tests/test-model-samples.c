@@ -506,7 +506,7 @@ test_where_used (void)
   g_assert_cmpstr (label, ==, "D05 T3 step 10");
 
   usage = octa_project_dup_slot_usage (project, OCTA_SLOT_KIND_FLEX, 12);
-  g_assert_cmpstr (usage, ==, "Bank A Part 1 T1 +3");
+  g_assert_cmpstr (usage, ==, "A Part 1 T1 +3");
   usage30 = octa_project_dup_slot_usage (project, OCTA_SLOT_KIND_FLEX, 30);
   g_assert_cmpstr (usage30, ==, "unused");
   {

@@ -741,7 +741,7 @@ octa_project_find_slot_references (OctaProject  *project,
  * @number: 1…128
  *
  * Sums up octa_project_find_slot_references() for a table column: the
- * first reference and how many more ("B07 T1 +3", "Bank A Part 1 T2"), or
+ * first reference and how many more ("B07 T1 +3", "A Part 1 T2"), or
  * "unused".
  *
  * Returns: (transfer full): the summary
@@ -766,7 +766,8 @@ octa_project_dup_slot_usage (OctaProject  *project,
     label = g_strdup_printf ("%c%02u T%u", 'A' + first->bank, first->pattern + 1,
                              first->track + 1);
   else
-    label = octa_slot_reference_dup_label (first);
+    label = g_strdup_printf ("%c Part %u T%u", 'A' + first->bank, first->part + 1,
+                             first->track + 1);
   if (refs->len == 1)
     return g_steal_pointer (&label);
   return g_strdup_printf ("%s +%u", label, refs->len - 1);
