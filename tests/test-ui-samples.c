@@ -464,6 +464,143 @@ test_move (Fixture       *f,
   }
 }
 
+static GtkWidget *
+find_widget_in (GtkWidget *root,
+                GType      type,
+                guint     *nth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (*nth)-- == 0)
+        return child;
+      found = find_widget_in (child, type, nth);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The @nth widget of @type, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             guint      nth)
+{
+  return find_widget_in (root, type, &nth);
+}
+
+static char *
+project_text (OctaProject *project)
+{
+  g_autoptr(GBytes) bytes = octa_project_encode_file (project, "project.work");
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  return g_strndup (data, len);
+}
+
+/* The details pane edits the selected slot, one undo step per change. */
+static void
+test_details (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GFile) a = write_wav (f->src, "kick.wav", 22050, 1, 44100, 16);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaSampleSlot) slot = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GFile *files[] = { a };
+  GtkSelectionModel *model;
+  GtkWidget *gain, *loop;
+  guint n_undo;
+
+  g_assert_cmpuint (octa_project_import_samples (f->project, OCTA_SLOT_KIND_FLEX, 2, files, 1,
+                                                 OCTA_SAMPLE_POOL_MODE_COPY_TO_PROJECT,
+                                                 &error), ==, 2);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
+  slot = octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_FLEX, 2);
+  model = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view (f)));
+  g_assert_true (gtk_selection_model_select_item (model, 1, TRUE));
+  octa_test_gtk_flush ();
+
+  gain = find_widget (GTK_WIDGET (f->view), GTK_TYPE_SPIN_BUTTON, 0);
+  g_assert_nonnull (gain);
+  g_assert_true (gtk_widget_is_sensitive (gain));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (gain)), ==, 0.0);
+  before = project_text (f->project);
+  g_assert_nonnull (strstr (before, "GAIN=48"));
+  n_undo = octa_history_get_n_undo (octa_project_get_history (f->project));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gain), 3.0);
+  g_assert_cmpuint (octa_sample_slot_get_gain (slot), ==, 54);
+  after = project_text (f->project);
+  g_assert_nonnull (strstr (after, "GAIN=54"));
+  g_assert_null (strstr (after, "GAIN=48"));
+  g_assert_cmpuint (octa_history_get_n_undo (octa_project_get_history (f->project)), ==,
+                    n_undo + 1);
+
+  loop = find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, 1);
+  g_assert_nonnull (loop);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (loop), 2);
+  g_assert_cmpint (octa_sample_slot_get_loop_mode (slot), ==, OCTA_LOOP_MODE_PING_PONG);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
+  g_assert_cmpstr (cell_text (cell (f, 2, 6)), ==, "PING-PONG");
+  g_assert_cmpstr (cell_text (cell (f, 2, 8)), ==, "+3.0 dB");
+
+  g_assert_true (octa_project_undo (f->project));
+  g_assert_true (octa_project_undo (f->project));
+  g_clear_pointer (&after, g_free);
+  after = project_text (f->project);
+  g_assert_cmpstr (after, ==, before);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (gain)), ==, 0.0);
+}
+
+/* Remove Unused Slots lists what nothing plays, and removes it in one step. */
+static void
+test_remove_unused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) a = write_wav (f->src, "kick.wav", 2205, 1, 44100, 16);
+  g_autoptr(GFile) b = write_wav (f->src, "snare.wav", 2205, 1, 44100, 16);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unused = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autofree char *heading = NULL;
+  GFile *files[] = { a, b };
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpuint (octa_project_import_samples (f->project, OCTA_SLOT_KIND_FLEX, 40, files, 2,
+                                                 OCTA_SAMPLE_POOL_MODE_COPY_TO_PROJECT,
+                                                 &error), ==, 40);
+  unused = octa_project_list_unused_slots (f->project, OCTA_SLOT_KIND_FLEX);
+  g_assert_cmpuint (unused->len, ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "samples.remove-unused",
+                                             NULL));
+  octa_test_gtk_flush ();
+  dialog = ADW_MESSAGE_DIALOG (octa_test_gtk_find_transient (GTK_WINDOW (f->window),
+                                                             ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove 2 unused Flex slots?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Flex 040  kick.wav"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Flex 041  snare.wav"));
+  adw_message_dialog_response (dialog, "remove");
+  octa_test_gtk_flush ();
+
+  g_assert_false (octa_sample_slot_get_used (unused->pdata[0]));
+  g_assert_false (octa_sample_slot_get_used (unused->pdata[1]));
+  left = octa_project_list_unused_slots (f->project, OCTA_SLOT_KIND_FLEX);
+  g_assert_cmpuint (left->len, ==, 0);
+  /* One undo brings both back. */
+  g_assert_true (octa_project_undo (f->project));
+  g_assert_true (octa_sample_slot_get_used (unused->pdata[0]));
+  g_assert_true (octa_sample_slot_get_used (unused->pdata[1]));
+}
+
 static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
@@ -565,6 +702,10 @@ main (int   argc,
               fixture_set_up, test_drop_files, fixture_tear_down);
   g_test_add ("/ui/samples/move", Fixture, NULL,
               fixture_set_up, test_move, fixture_tear_down);
+  g_test_add ("/ui/samples/details", Fixture, NULL,
+              fixture_set_up, test_details, fixture_tear_down);
+  g_test_add ("/ui/samples/remove-unused", Fixture, NULL,
+              fixture_set_up, test_remove_unused, fixture_tear_down);
   g_test_add ("/ui/samples/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 

@@ -488,6 +488,8 @@ struct _OctaSamplesView
   GtkToggleButton    *hide_empty;
   GtkSearchEntry     *filter_entry;
   GtkRevealer        *chip_revealer;
+  GtkWidget          *chip_box;
+  GtkImage           *chip_icon;
   GtkLabel           *chip_label;
   GtkColumnView      *column_view;
   GtkLabel           *details_title;
@@ -515,6 +517,8 @@ struct _OctaSamplesView
   OctaSampleRow      *current;
   gboolean            syncing;
   char               *refusal;
+  char               *drag_refusal;   /* why the files being dragged would be refused */
+  guint               drag_n_files;
   GtkMediaStream     *media;
 };
 
@@ -588,13 +592,25 @@ show_toast (OctaSamplesView *self,
 }
 
 static void
+show_chip (OctaSamplesView *self,
+           const char      *message,
+           gboolean         refused)
+{
+  gtk_label_set_text (self->chip_label, message != NULL ? message : "");
+  gtk_image_set_from_icon_name (self->chip_icon, refused ? "dialog-warning-symbolic"
+                                                         : "document-send-symbolic");
+  gtk_widget_remove_css_class (self->chip_box, refused ? "accent" : "error");
+  gtk_widget_add_css_class (self->chip_box, refused ? "error" : "accent");
+  gtk_revealer_set_reveal_child (self->chip_revealer, message != NULL);
+}
+
+static void
 show_refusal (OctaSamplesView *self,
               const char      *message)
 {
   g_free (self->refusal);
   self->refusal = g_strdup (message);
-  gtk_label_set_text (self->chip_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->chip_revealer, message != NULL);
+  show_chip (self, message, TRUE);
 }
 
 static void
@@ -1596,6 +1612,113 @@ drop_cb (GtkDropTarget   *target,
   return FALSE;
 }
 
+/* While dragging, the chip says what a release would do, or why not. */
+static void
+drop_value_cb (GtkDropTarget   *target,
+               GParamSpec      *pspec,
+               OctaSamplesView *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  g_autoptr(GString) refused = g_string_new (NULL);
+
+  g_clear_pointer (&self->drag_refusal, g_free);
+  self->drag_n_files = 0;
+  if (value == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return;
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    {
+      g_autoptr(OctaSampleInfo) info = NULL;
+
+      self->drag_n_files++;
+      if (g_file_query_file_type (l->data, G_FILE_QUERY_INFO_NONE, NULL) ==
+          G_FILE_TYPE_DIRECTORY)
+        continue;
+      info = octa_sample_info_read (l->data, NULL);
+      if (info->status != OCTA_SAMPLE_STATUS_OK)
+        {
+          g_autofree char *name = g_file_get_basename (l->data);
+
+          g_string_append_printf (refused, "%s%s: %s", refused->len > 0 ? "\n" : "", name,
+                                  info->reason);
+        }
+    }
+  if (refused->len > 0)
+    self->drag_refusal = g_strdup_printf ("%s\n%s", refused->str,
+                                          _("Releasing here would write nothing."));
+}
+
+static GdkDragAction
+drop_motion_cb (GtkDropTarget   *target,
+                double           x,
+                double           y,
+                OctaSamplesView *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  OctaSampleRow *row = picked != NULL ? row_of_widget (picked) : NULL;
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+  GdkContentFormats *formats = drop != NULL ? gdk_drop_get_formats (drop) : NULL;
+  OctaSlotKind kind = list_kind (self->list);
+  const GValue *value = gtk_drop_target_get_value (target);
+  g_autofree char *text = NULL;
+
+  if (self->project == NULL)
+    return 0;
+
+  if (value != NULL && G_VALUE_HOLDS (value, OCTA_TYPE_SAMPLE_SLOT))
+    {
+      OctaSampleSlot *slot = g_value_get_object (value);
+
+      if (row == NULL || row->slot == NULL || slot == NULL ||
+          octa_sample_slot_get_kind (slot) != octa_sample_slot_get_kind (row->slot) ||
+          octa_sample_slot_get_kind (slot) == OCTA_SLOT_KIND_RECORDER ||
+          row->number == octa_sample_slot_get_number (slot))
+        {
+          show_chip (self, _("Drop on another slot of the same kind to move it there"), TRUE);
+          return 0;
+        }
+      text = g_strdup_printf (row->empty ? _("Move %s %03u to %s %03u")
+                                         : _("Swap %s %03u and %s %03u"),
+                              kind_word (kind), octa_sample_slot_get_number (slot),
+                              kind_word (kind), row->number);
+      show_chip (self, text, FALSE);
+      return GDK_ACTION_MOVE;
+    }
+
+  if (formats == NULL || !gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    return 0;
+  if (self->list == LIST_POOL || self->list == LIST_RECORDER)
+    {
+      show_chip (self, _("Only Flex and Static slots take files"), TRUE);
+      return 0;
+    }
+  if (self->drag_refusal != NULL)
+    {
+      show_chip (self, self->drag_refusal, TRUE);
+      return 0;
+    }
+  if (row != NULL && row->slot != NULL)
+    text = g_strdup_printf (self->drag_n_files > 1 ? _("Add to %s %03u and the free slots after it")
+                                                   : _("Add to %s %03u"),
+                            kind_word (kind), row->number);
+  else
+    text = g_strdup_printf (_("Add to the first free %s slots"), kind_word (kind));
+  show_chip (self, text, FALSE);
+  return GDK_ACTION_COPY;
+}
+
+static void
+drop_leave_cb (GtkDropTarget   *target,
+               OctaSamplesView *self)
+{
+  /* A refused file stays named after the drag has gone. */
+  if (self->drag_refusal != NULL)
+    show_refusal (self, self->drag_refusal);
+  else if (self->refusal != NULL)
+    show_chip (self, self->refusal, TRUE);
+  else
+    show_chip (self, NULL, TRUE);
+}
+
 /* Locate and unused ------------------------------------------------------ */
 
 static void
@@ -1764,6 +1887,25 @@ clear_action (GtkWidget  *widget,
   show_toast (self, title, TRUE);
 }
 
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  OctaSamplesView *self = OCTA_SAMPLES_VIEW (widget);
+  OctaSampleSlot *slot = current_slot (self);
+  gint to;
+
+  if (slot == NULL || self->current->empty ||
+      octa_sample_slot_get_kind (slot) == OCTA_SLOT_KIND_RECORDER)
+    return;
+  to = (gint) octa_sample_slot_get_number (slot) + (g_str_equal (action_name, "samples.move-up")
+                                                    ? -1 : 1);
+  if (to < 1 || to > OCTA_N_SLOTS)
+    return;
+  ask_move (self, slot, (guint) to);
+}
+
 /* Object ----------------------------------------------------------------- */
 
 static void
@@ -1788,6 +1930,7 @@ octa_samples_view_finalize (GObject *object)
   OctaSamplesView *self = OCTA_SAMPLES_VIEW (object);
 
   g_free (self->refusal);
+  g_free (self->drag_refusal);
 
   G_OBJECT_CLASS (octa_samples_view_parent_class)->finalize (object);
 }
@@ -1865,6 +2008,8 @@ octa_samples_view_class_init (OctaSamplesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, hide_empty);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, chip_revealer);
+  gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, chip_box);
+  gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, chip_icon);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, chip_label);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, details_title);
@@ -1899,6 +2044,12 @@ octa_samples_view_class_init (OctaSamplesViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "samples.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "samples.clear", NULL);
+  gtk_widget_class_install_action (widget_class, "samples.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "samples.move-down", NULL, move_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "samples.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "samples.move-down", NULL);
 }
 
 static void
@@ -1935,7 +2086,12 @@ octa_samples_view_init (OctaSamplesView *self)
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY | GDK_ACTION_MOVE);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  gtk_drop_target_set_preload (target, TRUE);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  g_signal_connect (target, "notify::value", G_CALLBACK (drop_value_cb), self);
+  g_signal_connect (target, "motion", G_CALLBACK (drop_motion_cb), self);
+  g_signal_connect (target, "enter", G_CALLBACK (drop_motion_cb), self);
+  g_signal_connect (target, "leave", G_CALLBACK (drop_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (target));
 
   self->list = LIST_FLEX;
