@@ -601,6 +601,43 @@ test_remove_unused (Fixture       *f,
   g_assert_true (octa_sample_slot_get_used (unused->pdata[1]));
 }
 
+/* Locate… looks through the set before asking for a folder. */
+static void
+test_locate (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) a = write_wav (f->src, "vocal_chop.wav", 2205, 1, 44100, 16);
+  g_autofree char *copied = g_build_filename (f->tmpdir, "SET", "SAMPLES", "vocal_chop.wav",
+                                              NULL);
+  g_autofree char *moved_dir = g_build_filename (f->tmpdir, "SET", "AUDIO", "vocals", NULL);
+  g_autofree char *moved = g_build_filename (moved_dir, "vocal_chop.wav", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GFile *files[] = { a };
+
+  g_assert_cmpuint (octa_project_import_samples (f->project, OCTA_SLOT_KIND_FLEX, 4, files, 1,
+                                                 OCTA_SAMPLE_POOL_MODE_COPY_TO_PROJECT,
+                                                 &error), ==, 4);
+  g_assert_cmpint (g_mkdir_with_parents (moved_dir, 0755), ==, 0);
+  g_assert_cmpint (g_rename (copied, moved), ==, 0);
+  /* The file went away behind the project's back: showing the table
+   * again reads it anew. */
+  octa_samples_view_set_kind (f->view, OCTA_SLOT_KIND_STATIC);
+  octa_samples_view_set_kind (f->view, OCTA_SLOT_KIND_FLEX);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
+  g_assert_cmpstr (cell_text (cell (f, 4, 2)), ==, "Missing");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "samples.locate", NULL));
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
+  path = slot_path (f, OCTA_SLOT_KIND_FLEX, 4);
+  g_assert_cmpstr (path, ==, "../AUDIO/vocals/vocal_chop.wav");
+  g_assert_cmpstr (cell_text (cell (f, 4, 2)), ==, "OK");
+  g_assert_true (octa_project_undo (f->project));
+  g_clear_pointer (&path, g_free);
+  path = slot_path (f, OCTA_SLOT_KIND_FLEX, 4);
+  g_assert_cmpstr (path, ==, "vocal_chop.wav");
+}
+
 static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
@@ -644,6 +681,20 @@ test_screenshots (Fixture       *f,
   g_assert_cmpstr (cell_text (cell (f, 6, 2)), ==, "48 kHz");
   g_assert_cmpstr (cell_text (cell (f, 2, 8)), ==, "+0.0 dB");
   p1 = octa_test_gtk_screenshot (f->window, "samples-flex-light");
+
+  /* The missing sample selected, and a refused drop named above the table. */
+  {
+    g_autoptr(GFile) hi = write_wav (f->src, "vox_take2_48k.wav", 4800, 1, 48000, 16);
+    GFile *bad[] = { hi };
+    GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view (f)));
+    g_autofree char *p5 = NULL;
+
+    g_assert_true (drop_files (f, bad, 1, cell (f, 8, 1)));
+    g_assert_true (gtk_selection_model_select_item (model, 3, TRUE));
+    octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
+    p5 = octa_test_gtk_screenshot (f->window, "samples-flex-missing-refused");
+    g_assert_true (g_file_test (p5, G_FILE_TEST_EXISTS));
+  }
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
@@ -706,6 +757,8 @@ main (int   argc,
               fixture_set_up, test_details, fixture_tear_down);
   g_test_add ("/ui/samples/remove-unused", Fixture, NULL,
               fixture_set_up, test_remove_unused, fixture_tear_down);
+  g_test_add ("/ui/samples/locate", Fixture, NULL,
+              fixture_set_up, test_locate, fixture_tear_down);
   g_test_add ("/ui/samples/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 

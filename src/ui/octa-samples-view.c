@@ -786,6 +786,24 @@ quant_to_index (gint quant)
   return quant < 0 ? 0 : (guint) MIN (quant, 16) + 1;
 }
 
+/* GTK falls back to a stand-in that plays nothing when no media backend
+ * (GStreamer) is installed: then there is no listen button at all. */
+static gboolean
+media_available (void)
+{
+  static gsize once = 0;
+  static gboolean available;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GtkMediaFile) probe = GTK_MEDIA_FILE (gtk_media_file_new ());
+
+      available = !g_str_equal (G_OBJECT_TYPE_NAME (probe), "GtkNoMediaFile");
+      g_once_init_leave (&once, 1);
+    }
+  return available;
+}
+
 static void
 update_details (OctaSamplesView *self)
 {
@@ -818,7 +836,7 @@ update_details (OctaSamplesView *self)
   gtk_label_set_text (self->details_title, title);
   gtk_widget_set_sensitive (self->attributes, editable);
   gtk_widget_set_visible (self->locate_button, self->current != NULL && self->current->missing);
-  gtk_widget_set_visible (self->preview_button, playable);
+  gtk_widget_set_visible (self->preview_button, playable && media_available ());
 
   if (slot != NULL && octa_sample_slot_get_kind (slot) != OCTA_SLOT_KIND_RECORDER)
     {
@@ -1763,9 +1781,33 @@ locate_clicked_cb (GtkButton       *button,
                    OctaSamplesView *self)
 {
   GtkFileChooserNative *chooser;
+  g_autoptr(GFile) pool = NULL;
+  g_autoptr(GFile) set = NULL;
 
   if (self->project == NULL)
     return;
+
+  /* The set (its pool and sibling projects) first; ask only when the
+   * samples are not there. */
+  pool = pool_folder (self);
+  set = pool != NULL ? g_file_get_parent (pool) : NULL;
+  if (set != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      guint n = octa_project_relink_samples (self->project, set, NULL, &error);
+
+      if (n > 0)
+        {
+          g_autofree char *title =
+            g_strdup_printf (g_dngettext (NULL, "Found %u missing sample in the set",
+                                          "Found %u missing samples in the set", n), n);
+
+          refresh_rows (self, TRUE);
+          show_toast (self, title, TRUE);
+          return;
+        }
+    }
+
   chooser = gtk_file_chooser_native_new (_("Folder to Search for Missing Samples"),
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Search"),
