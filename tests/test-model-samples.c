@@ -510,6 +510,18 @@ test_where_used (void)
   usage30 = octa_project_dup_slot_usage (project, OCTA_SLOT_KIND_FLEX, 30);
   g_assert_cmpstr (usage30, ==, "unused");
   {
+    g_auto(GStrv) all = octa_project_dup_slot_usages (project, OCTA_SLOT_KIND_FLEX);
+
+    g_assert_cmpuint (g_strv_length (all), ==, 128);
+    for (guint n = 1; n <= 128; n++)
+      {
+        g_autofree char *one = octa_project_dup_slot_usage (project, OCTA_SLOT_KIND_FLEX, n);
+
+        g_assert_cmpstr (all[n - 1], ==, one);
+      }
+    g_assert_cmpstr (all[11], ==, "A Part 1 T1 +3");
+  }
+  {
     g_autoptr(GPtrArray) st = octa_project_find_slot_references (project, OCTA_SLOT_KIND_STATIC,
                                                                  12);
 

@@ -646,19 +646,6 @@ kind_column (OctaSlotKind kind)
   return kind == OCTA_SLOT_KIND_STATIC ? 0 : 1;
 }
 
-static gboolean
-part_plays (OctaBankFile  *bank,
-            guint          part,
-            OctaPartCopy   copy,
-            guint          track,
-            OctaSlotKind   kind,
-            guint          index)
-{
-  return octa_bank_file_get_machine (bank, part, copy, track) == kind_machine (kind) &&
-         octa_bank_file_get_part_value (bank, part, copy, OCTA_PART_AREA_SLOTS, track,
-                                        kind_column (kind)) == index;
-}
-
 static void
 add_ref (GPtrArray             *refs,
          OctaSlotReferenceKind  kind,
@@ -672,6 +659,68 @@ add_ref (GPtrArray             *refs,
   OctaSlotReference ref = { kind, bank, part, saved, track, pattern, step };
 
   g_ptr_array_add (refs, octa_slot_reference_copy (&ref));
+}
+
+/*
+ * One pass over all 16 banks: the references of every slot of @kind into
+ * @refs (128 arrays, created here), or of slot @only alone when it is not
+ * G_MAXUINT. A full table needs every slot's; reading the banks once for
+ * each of them would read them 128 times.
+ */
+static void
+collect_references (OctaProject  *project,
+                    OctaSlotKind  kind,
+                    guint         only,
+                    GPtrArray    *refs[OCTA_N_SLOTS])
+{
+  guint column = kind_column (kind);
+  OctaMachineType machine = kind_machine (kind);
+
+  for (guint i = 0; i < OCTA_N_SLOTS; i++)
+    if (only == G_MAXUINT || only == i)
+      refs[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) octa_slot_reference_free);
+
+  for (guint b = 0; b < OCTA_N_BANKS; b++)
+    {
+      OctaBankFile *bank = _octa_project_get_bank_file (project, b, OCTA_STATE_WORK);
+
+      for (guint part = 0; part < OCTA_N_PARTS; part++)
+        for (guint t = 0; t < OCTA_N_TRACKS; t++)
+          {
+            gboolean edited = octa_bank_file_get_machine (bank, part, OCTA_PART_UNSAVED, t) ==
+                              machine;
+            gboolean saved = octa_bank_file_get_machine (bank, part, OCTA_PART_SAVED, t) ==
+                             machine;
+            guint8 e = octa_bank_file_get_part_value (bank, part, OCTA_PART_UNSAVED,
+                                                      OCTA_PART_AREA_SLOTS, t, column);
+            guint8 s = octa_bank_file_get_part_value (bank, part, OCTA_PART_SAVED,
+                                                      OCTA_PART_AREA_SLOTS, t, column);
+
+            if (edited && e < OCTA_N_SLOTS && refs[e] != NULL)
+              add_ref (refs[e], OCTA_SLOT_REFERENCE_PART, b, part, FALSE, t, 0, 0);
+            /* The saved copy counts on its own only where it differs. */
+            if (saved && s < OCTA_N_SLOTS && refs[s] != NULL && !(edited && e == s))
+              add_ref (refs[s], OCTA_SLOT_REFERENCE_PART, b, part, TRUE, t, 0, 0);
+          }
+
+      for (guint p = 0; p < OCTA_N_PATTERNS; p++)
+        {
+          guint part = octa_bank_file_get_pattern_part (bank, p) % OCTA_N_PARTS;
+
+          for (guint t = 0; t < OCTA_N_TRACKS; t++)
+            {
+              if (octa_bank_file_get_machine (bank, part, OCTA_PART_UNSAVED, t) != machine)
+                continue;
+              for (guint st = 0; st < OCTA_N_STEPS; st++)
+                {
+                  gint lock = octa_bank_file_get_sample_lock (bank, p, t, st);
+
+                  if (lock >= 0 && lock < OCTA_N_SLOTS && refs[lock] != NULL)
+                    add_ref (refs[lock], OCTA_SLOT_REFERENCE_LOCK, b, part, FALSE, t, p, st);
+                }
+            }
+        }
+    }
 }
 
 /**
@@ -693,45 +742,38 @@ octa_project_find_slot_references (OctaProject  *project,
                                    OctaSlotKind  kind,
                                    guint         number)
 {
+  GPtrArray *all[OCTA_N_SLOTS] = { NULL };
   GPtrArray *refs;
-  guint index = number - 1;
 
   g_return_val_if_fail (OCTA_IS_PROJECT (project), NULL);
 
-  refs = g_ptr_array_new_with_free_func ((GDestroyNotify) octa_slot_reference_free);
   if ((kind != OCTA_SLOT_KIND_FLEX && kind != OCTA_SLOT_KIND_STATIC) || number < 1 ||
       number > OCTA_N_SLOTS)
-    return refs;
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) octa_slot_reference_free);
 
-  for (guint b = 0; b < OCTA_N_BANKS; b++)
-    {
-      OctaBankFile *bank = _octa_project_get_bank_file (project, b, OCTA_STATE_WORK);
-
-      for (guint part = 0; part < OCTA_N_PARTS; part++)
-        for (guint t = 0; t < OCTA_N_TRACKS; t++)
-          {
-            if (part_plays (bank, part, OCTA_PART_UNSAVED, t, kind, index))
-              add_ref (refs, OCTA_SLOT_REFERENCE_PART, b, part, FALSE, t, 0, 0);
-            else if (part_plays (bank, part, OCTA_PART_SAVED, t, kind, index))
-              add_ref (refs, OCTA_SLOT_REFERENCE_PART, b, part, TRUE, t, 0, 0);
-          }
-
-      for (guint p = 0; p < OCTA_N_PATTERNS; p++)
-        {
-          guint part = octa_bank_file_get_pattern_part (bank, p) % OCTA_N_PARTS;
-
-          for (guint t = 0; t < OCTA_N_TRACKS; t++)
-            {
-              if (octa_bank_file_get_machine (bank, part, OCTA_PART_UNSAVED, t) !=
-                  kind_machine (kind))
-                continue;
-              for (guint s = 0; s < OCTA_N_STEPS; s++)
-                if (octa_bank_file_get_sample_lock (bank, p, t, s) == (gint) index)
-                  add_ref (refs, OCTA_SLOT_REFERENCE_LOCK, b, part, FALSE, t, p, s);
-            }
-        }
-    }
+  collect_references (project, kind, number - 1, all);
+  refs = all[number - 1];
   return refs;
+}
+
+static char *
+summarize (GPtrArray *refs)
+{
+  const OctaSlotReference *first;
+  g_autofree char *label = NULL;
+
+  if (refs->len == 0)
+    return g_strdup ("unused");
+  first = refs->pdata[0];
+  if (first->kind == OCTA_SLOT_REFERENCE_LOCK)
+    label = g_strdup_printf ("%c%02u T%u", 'A' + first->bank, first->pattern + 1,
+                             first->track + 1);
+  else
+    label = g_strdup_printf ("%c Part %u T%u", 'A' + first->bank, first->part + 1,
+                             first->track + 1);
+  if (refs->len == 1)
+    return g_steal_pointer (&label);
+  return g_strdup_printf ("%s +%u", label, refs->len - 1);
 }
 
 /**
@@ -752,25 +794,47 @@ octa_project_dup_slot_usage (OctaProject  *project,
                              guint         number)
 {
   g_autoptr(GPtrArray) refs = NULL;
-  const OctaSlotReference *first;
-  g_autofree char *label = NULL;
 
   g_return_val_if_fail (OCTA_IS_PROJECT (project), NULL);
 
   refs = octa_project_find_slot_references (project, kind, number);
-  if (refs->len == 0)
-    return g_strdup ("unused");
+  return summarize (refs);
+}
 
-  first = refs->pdata[0];
-  if (first->kind == OCTA_SLOT_REFERENCE_LOCK)
-    label = g_strdup_printf ("%c%02u T%u", 'A' + first->bank, first->pattern + 1,
-                             first->track + 1);
-  else
-    label = g_strdup_printf ("%c Part %u T%u", 'A' + first->bank, first->part + 1,
-                             first->track + 1);
-  if (refs->len == 1)
-    return g_steal_pointer (&label);
-  return g_strdup_printf ("%s +%u", label, refs->len - 1);
+/**
+ * octa_project_dup_slot_usages:
+ * @project: a project
+ * @kind: %OCTA_SLOT_KIND_FLEX or %OCTA_SLOT_KIND_STATIC
+ *
+ * octa_project_dup_slot_usage() for all 128 slots of @kind at once, reading
+ * the banks once.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): 128 summaries, slot
+ *   001 first
+ */
+char **
+octa_project_dup_slot_usages (OctaProject  *project,
+                              OctaSlotKind  kind)
+{
+  GPtrArray *all[OCTA_N_SLOTS] = { NULL };
+  char **usages;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (project), NULL);
+
+  usages = g_new0 (char *, OCTA_N_SLOTS + 1);
+  if (kind != OCTA_SLOT_KIND_FLEX && kind != OCTA_SLOT_KIND_STATIC)
+    {
+      for (guint i = 0; i < OCTA_N_SLOTS; i++)
+        usages[i] = g_strdup ("unused");
+      return usages;
+    }
+  collect_references (project, kind, G_MAXUINT, all);
+  for (guint i = 0; i < OCTA_N_SLOTS; i++)
+    {
+      usages[i] = summarize (all[i]);
+      g_ptr_array_unref (all[i]);
+    }
+  return usages;
 }
 
 /* Moving slots ------------------------------------------------------------ */

@@ -126,6 +126,8 @@ GPtrArray *octa_project_find_slot_references   (OctaProject   *project,
 char      *octa_project_dup_slot_usage         (OctaProject   *project,
                                                 OctaSlotKind   kind,
                                                 guint          number);
+char     **octa_project_dup_slot_usages        (OctaProject   *project,
+                                                OctaSlotKind   kind);
 gboolean   octa_project_move_sample_slot       (OctaProject   *project,
                                                 OctaSlotKind   kind,
                                                 guint          from,

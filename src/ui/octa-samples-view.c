@@ -360,22 +360,25 @@ gain_words (guint gain)
 }
 
 /* Reads the file again only when the path changed or @force. */
-static void
+/* Returns whether the file was read again. */
+static gboolean
 row_update_slot (OctaSampleRow *row,
-                 OctaProject   *project,
+                 const char    *usage,
                  gboolean       force)
 {
   OctaSampleSlot *slot = row->slot;
   OctaSlotKind kind = octa_sample_slot_get_kind (slot);
   g_autofree char *path = octa_sample_slot_dup_path (slot);
   gboolean empty = !octa_sample_slot_get_used (slot) || path == NULL || *path == '\0';
-  g_autofree char *usage = NULL;
+
+  gboolean reread = FALSE;
 
   ROW_SET (row, empty, ROW_PROP_EMPTY, empty);
   row_set_classes (row, &row->name_classes, ROW_PROP_NAME_CLASSES, empty ? "dim-label" : NULL);
 
   if (empty)
     {
+      reread = row->info != NULL;
       g_clear_pointer (&row->info, octa_sample_info_free);
       g_clear_pointer (&row->info_path, g_free);
       row_set_text (row, COL_NAME, _("— drop audio here —"));
@@ -384,11 +387,12 @@ row_update_slot (OctaSampleRow *row,
       row_set_text (row, COL_GAIN, "");
       row_set_text (row, COL_USAGE, "");
       row_apply_info (row);
-      return;
+      return reread;
     }
 
   if (force || row->info == NULL || g_strcmp0 (path, row->info_path) != 0)
     {
+      reread = TRUE;
       g_clear_pointer (&row->info, octa_sample_info_free);
       row->info = octa_sample_slot_read_info (slot);
       g_free (row->info_path);
@@ -414,8 +418,7 @@ row_update_slot (OctaSampleRow *row,
       row_set_text (row, COL_LOOP, loop != NULL ? loop : loop_raw);
       row_set_text (row, COL_TSTR, tstr != NULL ? tstr : tstr_raw);
       row_set_text (row, COL_GAIN, gain);
-      usage = octa_project_dup_slot_usage (project, kind, octa_sample_slot_get_number (slot));
-      row_set_text (row, COL_USAGE, usage);
+      row_set_text (row, COL_USAGE, usage != NULL ? usage : "");
     }
   else
     {
@@ -424,11 +427,12 @@ row_update_slot (OctaSampleRow *row,
       row_set_text (row, COL_GAIN, "");
       row_set_text (row, COL_USAGE, "");
     }
+  return reread;
 }
 
 static OctaSampleRow *
 row_new_for_slot (OctaSampleSlot *slot,
-                  OctaProject    *project)
+                  const char     *usage)
 {
   OctaSampleRow *row = g_object_new (OCTA_TYPE_SAMPLE_ROW, NULL);
   g_autofree char *number = NULL;
@@ -439,7 +443,7 @@ row_new_for_slot (OctaSampleSlot *slot,
   number = octa_sample_slot_get_kind (slot) == OCTA_SLOT_KIND_RECORDER
            ? g_strdup_printf ("%u", row->number) : g_strdup_printf ("%03u", row->number);
   row->text[COL_NUMBER] = g_steal_pointer (&number);
-  row_update_slot (row, project, TRUE);
+  row_update_slot (row, usage, TRUE);
   return row;
 }
 
@@ -516,6 +520,8 @@ struct _OctaSamplesView
   GtkSingleSelection *selection;
   OctaSampleRow      *current;
   gboolean            syncing;
+  gboolean            memory_dirty;   /* a Flex file was (re)read since the last estimate */
+  guint64             memory_used;
   char               *refusal;
   char               *drag_refusal;   /* why the files being dragged would be refused */
   guint               drag_n_files;
@@ -753,9 +759,19 @@ update_header (OctaSamplesView *self)
   if (self->list == LIST_FLEX && self->project != NULL)
     {
       guint64 size = octa_project_get_flex_memory_size (self->project);
-      guint64 used = octa_project_get_flex_memory_used (self->project);
-      double mb_used = used / (1024.0 * 1024.0), mb_size = size / (1024.0 * 1024.0);
+      guint64 used;
+      double mb_used, mb_size;
       g_autofree char *text = NULL;
+
+      /* Reading every Flex file's header on each edit would be slow. */
+      if (self->memory_dirty)
+        {
+          self->memory_used = octa_project_get_flex_memory_used (self->project);
+          self->memory_dirty = FALSE;
+        }
+      used = self->memory_used;
+      mb_used = used / (1024.0 * 1024.0);
+      mb_size = size / (1024.0 * 1024.0);
 
       gtk_level_bar_set_value (self->memory_bar, size > 0 ? MIN (1.0, (double) used / size) : 1.0);
       if (used > size)
@@ -1114,18 +1130,20 @@ rebuild_rows (OctaSamplesView *self)
       else
         {
           OctaSlotKind kind = list_kind (self->list);
+          g_auto(GStrv) usages = octa_project_dup_slot_usages (self->project, kind);
 
           for (guint i = 1; i <= octa_slot_kind_get_n_slots (kind); i++)
             {
               g_autoptr(OctaSampleSlot) slot = octa_project_get_sample_slot (self->project, kind,
                                                                              i);
 
-              g_ptr_array_add (items, row_new_for_slot (slot, self->project));
+              g_ptr_array_add (items, row_new_for_slot (slot, usages[i - 1]));
             }
         }
     }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
+  self->memory_dirty = TRUE;
   update_header (self);
 }
 
@@ -1134,17 +1152,24 @@ refresh_rows (OctaSamplesView *self,
               gboolean         force)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_auto(GStrv) usages = NULL;
 
+  if (self->project == NULL)
+    return;
+  if (force)
+    self->memory_dirty = TRUE;
   if (self->list == LIST_POOL)
     {
       rebuild_rows (self);
       return;
     }
+  usages = octa_project_dup_slot_usages (self->project, list_kind (self->list));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(OctaSampleRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
 
-      row_update_slot (row, self->project, force);
+      if (row_update_slot (row, i < OCTA_N_SLOTS ? usages[i] : NULL, force))
+        self->memory_dirty = TRUE;
     }
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_header (self);
