@@ -743,6 +743,54 @@ test_screenshots (Fixture       *f,
   g_assert_true (g_file_test (p4, G_FILE_TEST_EXISTS));
 }
 
+/* A project from a real device: its samples are not in the corpus, so
+ * every used slot reads Missing, and its parts name its slots. */
+static void
+test_corpus (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) location = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaProject) project = NULL;
+  g_autofree char *shot = NULL;
+  g_autofree char *usage = NULL;
+  GtkWidget *window, *overlay, *view;
+  Fixture f = { 0 };
+
+  if (octa_test_skip_without_corpus ())
+    return;
+  folder = g_build_filename (octa_test_corpus_dir (), "octatrack-manager", "multipart", NULL);
+  location = g_file_new_for_path (folder);
+  project = octa_project_load (location, NULL, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  overlay = adw_toast_overlay_new ();
+  view = octa_samples_view_new ();
+  octa_samples_view_set_project (OCTA_SAMPLES_VIEW (view), project);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), view);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  octa_test_gtk_wait_for_draw (view);
+
+  f.view = OCTA_SAMPLES_VIEW (view);
+  f.window = window;
+  /* Its first Flex sample is in slot 033. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (view, GTK_TYPE_TOGGLE_BUTTON, 0)),
+                                TRUE);
+  octa_test_gtk_wait_for_draw (view);
+  g_assert_cmpstr (cell_text (cell (&f, 33, 1)), ==, "JM_172_D_Atmos.wav");
+  g_assert_cmpstr (cell_text (cell (&f, 33, 2)), ==, "Missing");
+  usage = octa_project_dup_slot_usage (project, OCTA_SLOT_KIND_FLEX, 33);
+  g_assert_cmpstr (cell_text (cell (&f, 33, 9)), ==, usage);
+  shot = octa_test_gtk_screenshot (window, "samples-corpus-multipart");
+  g_assert_true (g_file_test (shot, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,6 +807,7 @@ main (int   argc,
               fixture_set_up, test_remove_unused, fixture_tear_down);
   g_test_add ("/ui/samples/locate", Fixture, NULL,
               fixture_set_up, test_locate, fixture_tear_down);
+  g_test_add_func ("/ui/samples/corpus", test_corpus);
   g_test_add ("/ui/samples/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
