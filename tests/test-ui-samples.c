@@ -557,6 +557,17 @@ test_details (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
   octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (gain)), ==, 0.0);
+
+  /* Enter goes into the details; Delete clears the slot, one undo step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "samples.details", NULL));
+  g_assert_true (gtk_widget_is_focus (find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, 0)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN,
+                                                      0)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "samples.clear", NULL));
+  g_assert_false (octa_sample_slot_get_used (slot));
+  g_assert_true (octa_project_undo (f->project));
+  g_assert_true (octa_sample_slot_get_used (slot));
 }
 
 /* Remove Unused Slots lists what nothing plays, and removes it in one step. */

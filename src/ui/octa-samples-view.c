@@ -1955,6 +1955,76 @@ clear_action (GtkWidget  *widget,
 }
 
 static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    OctaSamplesView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      GSList *list = NULL;
+      guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "octa-slot"));
+
+      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
+      import_files (self, list, number);
+      g_slist_free_full (list, g_object_unref);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+/* Ctrl+I: files into the selected slot and the free ones after it. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OctaSamplesView *self = OCTA_SAMPLES_VIEW (widget);
+  OctaSampleSlot *slot = current_slot (self);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->project == NULL || self->list == LIST_POOL || self->list == LIST_RECORDER)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Add Samples"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("WAV and AIFF files"));
+  gtk_file_filter_add_suffix (filter, "wav");
+  gtk_file_filter_add_suffix (filter, "aif");
+  gtk_file_filter_add_suffix (filter, "aiff");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "octa-slot",
+                     GUINT_TO_POINTER (slot != NULL ? octa_sample_slot_get_number (slot) : 0));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Enter: into the details pane, where the slot's attributes are edited. */
+static void
+details_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  OctaSamplesView *self = OCTA_SAMPLES_VIEW (widget);
+
+  if (gtk_widget_is_sensitive (self->attributes))
+    gtk_widget_grab_focus (GTK_WIDGET (self->tstr_dropdown));
+}
+
+static void
+row_activated_cb (GtkColumnView   *view,
+                  guint            position,
+                  OctaSamplesView *self)
+{
+  details_action (GTK_WIDGET (self), "samples.details", NULL);
+}
+
+static void
 move_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -2111,6 +2181,10 @@ octa_samples_view_class_init (OctaSamplesViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "samples.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "samples.clear", NULL);
+  gtk_widget_class_install_action (widget_class, "samples.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "samples.import", NULL);
+  gtk_widget_class_install_action (widget_class, "samples.details", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "samples.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "samples.move-down", NULL, move_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
@@ -2142,6 +2216,7 @@ octa_samples_view_init (OctaSamplesView *self)
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb),
                     self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
 
   gtk_level_bar_remove_offset_value (self->memory_bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (self->memory_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
