@@ -26,6 +26,7 @@
 #include "octa-project-settings.h"
 #include "octa-project.h"
 #include "octa-quantize.h"
+#include "octa-sample-ops.h"
 #include "octa-sample-pool.h"
 #include "octa-sample-slot.h"
 #include "octa-scene.h"
