@@ -1222,6 +1222,30 @@ octa_project_get_file_read_only (OctaProject *self,
   return octa_project_get_file_problem (self, filename) != NULL;
 }
 
+/**
+ * octa_project_get_file_shown:
+ * @self: a project
+ * @filename: a file of the project, such as "bank02.work"
+ *
+ * Returns: whether the file's contents are in the project: %TRUE for a file
+ *   that was read, and for one of an older format that is shown read-only;
+ *   %FALSE for a file that could not be read (or is absent from the list of
+ *   project files)
+ */
+gboolean
+octa_project_get_file_shown (OctaProject *self,
+                             const char  *filename)
+{
+  guint id;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  if (!id_for_filename (filename, &id))
+    return FALSE;
+  return _octa_project_is_shown (self, id);
+}
+
 /* "636 113", grouped as in the design's prose (narrow no-break spaces). */
 static char *
 format_count (gsize n)
