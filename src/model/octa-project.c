@@ -840,7 +840,9 @@ octa_project_redo (OctaProject *self)
  * @filename: a file of the project, such as "bank01.work" or "project.strd"
  *
  * Returns: (transfer full) (nullable): the bytes that file would have if
- *   saved now, or %NULL when the project has no such file
+ *   saved now, or %NULL when the project has no such file. For a working
+ *   file that could not be read these are the empty stand-in, which no save
+ *   writes (see octa_project_get_file_problem()).
  */
 GBytes *
 octa_project_encode_file (OctaProject *self,
