@@ -228,6 +228,18 @@ test_older_bank (void)
                    "2 files couldn't be read. The rest of the project is open. "
                    "1 file is from an older Octatrack OS and stays as it is.");
 
+  {
+    GtkWidget *view = octa_project_view_new ();
+
+    g_object_ref_sink (view);
+    octa_project_view_set_project (OCTA_PROJECT_VIEW (view), octa_window_get_project (window));
+    g_assert_cmpstr (octa_project_view_get_health_summary (OCTA_PROJECT_VIEW (view)), ==,
+                     "2 files couldn't be read; 1 file is from an older OS, read-only; "
+                     "5 samples are missing");
+    octa_project_view_set_project (OCTA_PROJECT_VIEW (view), NULL);
+    g_object_unref (view);
+  }
+
   octa_window_select_pattern (window, 1, 0);
   octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->grid_stack), ==, "grid");
