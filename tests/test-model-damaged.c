@@ -235,6 +235,9 @@ check_damage (Damage      damage,
   g_assert_error ((GError *) problem, OCTA_CODEC_ERROR, code);
   g_assert_null (octa_project_get_file_problem (project, "bank01.work"));
   g_assert_true (octa_project_get_file_read_only (project, "bank03.work"));
+  g_assert_cmpint (octa_project_get_file_shown (project, "bank03.work"), ==,
+                   damage == DAMAGE_OLD_VERSION);
+  g_assert_true (octa_project_get_file_shown (project, "bank01.work"));
   got_reason = octa_project_dup_problem_reason (project, "bank03.work");
   g_assert_cmpstr (got_reason, ==, reason);
   g_assert_null (octa_project_dup_problem_reason (project, "bank01.work"));

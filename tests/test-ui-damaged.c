@@ -190,6 +190,68 @@ test_damaged_bank (void)
   remove_project_dir (dir);
 }
 
+/* A bank of an older OS whose layout checks out is shown, read-only, with ⊘
+ * by its letter instead of the hatch. */
+static void
+test_older_bank (void)
+{
+  g_autofree char *dir = write_damaged_project ();
+  g_autofree char *bank_path = g_build_filename (dir, "bank02.work", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  OctaWindow *window = octa_window_new (GTK_APPLICATION (app));
+  g_autoptr(OctaBank) bank = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize len;
+  guint16 sum;
+
+  data = octa_test_read_file (bank_path, &len);
+  data[OCTA_VERSION_OFFSET] = 22;
+  sum = octa_checksum_compute (data, len);
+  data[len - 2] = sum >> 8;
+  data[len - 1] = sum & 0xFF;
+  octa_test_write_file (bank_path, data, len);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  octa_window_open_file (window, file);
+  g_assert_true (octa_test_gtk_wait_until (has_project, window, 20000));
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+
+  bank = octa_project_get_bank (octa_window_get_project (window), 1);
+  g_assert_true (octa_bank_get_read_only (bank));
+  g_assert_true (octa_bank_get_readable (bank));
+  g_assert_true (octa_bank_matrix_get_bank_older (window->bank_matrix, 1));
+  g_assert_false (octa_bank_matrix_get_bank_unreadable (window->bank_matrix, 1));
+  g_assert_true (octa_bank_matrix_get_bank_unreadable (window->bank_matrix, BANK_C));
+  g_assert_cmpstr (octa_file_banner_get_text (OCTA_FILE_BANNER (
+                     find_descendant (GTK_WIDGET (window), OCTA_TYPE_FILE_BANNER))), ==,
+                   "2 files couldn't be read. The rest of the project is open. "
+                   "1 file is from an older Octatrack OS and stays as it is.");
+
+  {
+    GtkWidget *view = octa_project_view_new ();
+
+    g_object_ref_sink (view);
+    octa_project_view_set_project (OCTA_PROJECT_VIEW (view), octa_window_get_project (window));
+    g_assert_cmpstr (octa_project_view_get_health_summary (OCTA_PROJECT_VIEW (view)), ==,
+                     "2 files couldn't be read; 1 file is from an older OS, read-only; "
+                     "5 samples are missing");
+    octa_project_view_set_project (OCTA_PROJECT_VIEW (view), NULL);
+    g_object_unref (view);
+  }
+
+  octa_window_select_pattern (window, 1, 0);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->grid_stack), ==, "grid");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->pattern_list)));
+  g_free (octa_test_gtk_screenshot_scaled (GTK_WIDGET (window->bank_matrix),
+                                           "bank-matrix-older", 3));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+  remove_project_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +268,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/damaged/bank", test_damaged_bank);
+  g_test_add_func ("/ui/damaged/older-bank", test_older_bank);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -310,8 +310,14 @@ decode_into (OctaProjectFiles  *files,
   if (id.kind != OCTA_FILE_KIND_PROJECT && len > OCTA_VERSION_OFFSET)
     version = data[OCTA_VERSION_OFFSET];
 
-  object = slot_decode (id, data, len, label, flags & ~OCTA_LOAD_SKIP_DAMAGED, &local_error);
-  if (object == NULL &&
+  /* A bank of the known version is not needed again if it fails: taken,
+   * not copied, as on the strict path. */
+  if (id.kind == OCTA_FILE_KIND_BANK && version == octa_file_kind_version (id.kind))
+    object = octa_bank_file_new_take (g_steal_pointer (&data), len, label,
+                                      flags & ~OCTA_LOAD_SKIP_DAMAGED, &local_error);
+  else
+    object = slot_decode (id, data, len, label, flags & ~OCTA_LOAD_SKIP_DAMAGED, &local_error);
+  if (object == NULL && data != NULL &&
       g_error_matches (local_error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_UNSUPPORTED_VERSION) &&
       version < octa_file_kind_version (id.kind))
     {

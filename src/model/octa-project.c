@@ -892,7 +892,9 @@ octa_project_redo (OctaProject *self)
  * @filename: a file of the project, such as "bank01.work" or "project.strd"
  *
  * Returns: (transfer full) (nullable): the bytes that file would have if
- *   saved now, or %NULL when the project has no such file
+ *   saved now, or %NULL when the project has no such file. For a working
+ *   file that could not be read these are the empty stand-in, which no save
+ *   writes (see octa_project_get_file_problem()).
  */
 GBytes *
 octa_project_encode_file (OctaProject *self,
@@ -1272,6 +1274,30 @@ octa_project_get_file_read_only (OctaProject *self,
                                  const char  *filename)
 {
   return octa_project_get_file_problem (self, filename) != NULL;
+}
+
+/**
+ * octa_project_get_file_shown:
+ * @self: a project
+ * @filename: a file of the project, such as "bank02.work"
+ *
+ * Returns: whether the file's contents are in the project: %TRUE for a file
+ *   that was read, and for one of an older format that is shown read-only;
+ *   %FALSE for a file that could not be read (or is absent from the list of
+ *   project files)
+ */
+gboolean
+octa_project_get_file_shown (OctaProject *self,
+                             const char  *filename)
+{
+  guint id;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  if (!id_for_filename (filename, &id))
+    return FALSE;
+  return _octa_project_is_shown (self, id);
 }
 
 /* "636 113", grouped as in the design's prose (narrow no-break spaces). */

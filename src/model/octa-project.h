@@ -63,6 +63,8 @@ char        *octa_project_dup_problem_reason (OctaProject          *self,
                                               const char           *filename);
 gboolean     octa_project_get_file_read_only (OctaProject          *self,
                                               const char           *filename);
+gboolean     octa_project_get_file_shown     (OctaProject          *self,
+                                              const char           *filename);
 gboolean     octa_project_can_open_saved_copy (OctaProject         *self,
                                                const char          *filename);
 gboolean     octa_project_open_saved_copy    (OctaProject          *self,

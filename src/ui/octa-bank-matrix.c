@@ -34,6 +34,7 @@ struct _OctaBankMatrix
   gulong       changed_handler;
   gulong       problems_handler;
   gboolean     unreadable[OCTA_MATRIX_SIZE];   /* hatched: the bank couldn't be read */
+  gboolean     older[OCTA_MATRIX_SIZE];        /* ⊘: shown, but of an older format */
 
   /* Unsaved marks: a digest of each pattern's bytes as last loaded or
    * saved, one of each whole bank as last seen (a bank an edit did not touch
@@ -223,6 +224,9 @@ dup_cell_summary (OctaBankMatrix *self,
 {
   g_autofree char *summary = octa_ui_pattern_dup_summary (self->patterns[bank][pattern]);
 
+  if (self->older[bank])
+    /* Translators: the pattern's summary */
+    return g_strdup_printf (_("%s · older format, read-only"), summary);
   if (!self->unreadable[bank])
     return g_steal_pointer (&summary);
   /* Translators: the bank's letter */
@@ -393,7 +397,8 @@ update_unreadable (OctaBankMatrix *self)
     {
       g_autoptr(OctaBank) bank = self->project ? octa_project_get_bank (self->project, b) : NULL;
 
-      self->unreadable[b] = bank != NULL && octa_bank_get_read_only (bank);
+      self->unreadable[b] = bank != NULL && !octa_bank_get_readable (bank);
+      self->older[b] = bank != NULL && octa_bank_get_read_only (bank) && !self->unreadable[b];
     }
 }
 
@@ -410,7 +415,7 @@ problems_changed_cb (OctaBankMatrix *self)
  * @self: a matrix
  * @bank: 0…15
  *
- * Returns: whether @bank is drawn hatched, its file unread or read-only
+ * Returns: whether @bank is drawn hatched: its file couldn't be read
  */
 gboolean
 octa_bank_matrix_get_bank_unreadable (OctaBankMatrix *self,
@@ -419,6 +424,22 @@ octa_bank_matrix_get_bank_unreadable (OctaBankMatrix *self,
   g_return_val_if_fail (OCTA_IS_BANK_MATRIX (self), FALSE);
   g_return_val_if_fail (bank < OCTA_MATRIX_SIZE, FALSE);
   return self->unreadable[bank];
+}
+
+/**
+ * octa_bank_matrix_get_bank_older:
+ * @self: a matrix
+ * @bank: 0…15
+ *
+ * Returns: whether @bank is of an older format, shown read-only (⊘)
+ */
+gboolean
+octa_bank_matrix_get_bank_older (OctaBankMatrix *self,
+                                 guint           bank)
+{
+  g_return_val_if_fail (OCTA_IS_BANK_MATRIX (self), FALSE);
+  g_return_val_if_fail (bank < OCTA_MATRIX_SIZE, FALSE);
+  return self->older[bank];
 }
 
 static void
@@ -696,11 +717,12 @@ draw_ring (GtkSnapshot   *snapshot,
 static void
 draw_warning_sign (OctaBankMatrix *self,
                    GtkSnapshot    *snapshot,
+                   const char     *sign,
                    float           center_x,
                    float           center_y,
                    const GdkRGBA  *color)
 {
-  g_autoptr(PangoLayout) layout = make_label (self, "⚠", TRUE);
+  g_autoptr(PangoLayout) layout = make_label (self, sign, TRUE);
   PangoAttrList *attrs = pango_attr_list_new ();
   int w, h;
 
@@ -785,13 +807,14 @@ octa_bank_matrix_snapshot (GtkWidget   *widget,
       float x, y;
 
       cell_origin (b, 0, &x, &y);
-      if (self->unreadable[b])
+      if (self->unreadable[b] || self->older[b])
         {
-          /* ⚠ on the letter: the letter stays readable, the sign sits at its corner */
+          /* ⚠ (or ⊘ for an older format) by the letter, which stays readable */
           draw_label (self, snapshot, letter, current, PAD + LABEL_W / 2.0f - 5, y + CELL / 2.0f,
-                      &warning);
-          draw_warning_sign (self, snapshot, PAD + LABEL_W / 2.0f + 3, y + CELL / 2.0f,
-                             &warning);
+                      self->unreadable[b] ? &warning : &fg);
+          draw_warning_sign (self, snapshot, self->unreadable[b] ? "⚠" : "⊘",
+                             PAD + LABEL_W / 2.0f + 3, y + CELL / 2.0f,
+                             self->unreadable[b] ? &warning : &dim);
         }
       else
         draw_label (self, snapshot, letter, current, PAD + LABEL_W / 2.0f - 1, y + CELL / 2.0f,

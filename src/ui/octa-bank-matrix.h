@@ -33,6 +33,8 @@ guint16      octa_bank_matrix_get_unsaved      (OctaBankMatrix *self,
                                                 guint           bank);
 gboolean     octa_bank_matrix_get_bank_unreadable (OctaBankMatrix *self,
                                                    guint           bank);
+gboolean     octa_bank_matrix_get_bank_older      (OctaBankMatrix *self,
+                                                   guint           bank);
 
 /* Words shared by the matrix, the pattern list and the window. */
 guint        octa_ui_pattern_count_trigs       (OctaPattern    *pattern);

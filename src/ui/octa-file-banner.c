@@ -76,20 +76,45 @@ octa_ui_open_saved_copies (OctaProject *project)
 static void
 update (OctaFileBanner *self)
 {
-  guint n = self->project != NULL ? octa_project_get_n_problems (self->project) : 0;
+  guint unread = 0, older = 0;
 
-  if (n > 0)
+  if (self->project != NULL)
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (NULL,
-                                                            "%u file couldn't be read. The rest "
-                                                            "of the project is open.",
-                                                            "%u files couldn't be read. The rest "
-                                                            "of the project is open.", n), n);
+      g_auto(GStrv) names = octa_project_dup_problem_files (self->project);
 
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          if (octa_project_get_file_shown (self->project, names[i]))
+            older++;
+          else
+            unread++;
+        }
+    }
+
+  if (unread > 0 || older > 0)
+    {
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+      g_autofree char *text = NULL;
+
+      if (unread > 0)
+        first = g_strdup_printf (g_dngettext (NULL,
+                                              "%u file couldn't be read. The rest of the "
+                                              "project is open.",
+                                              "%u files couldn't be read. The rest of the "
+                                              "project is open.", unread), unread);
+      if (older > 0)
+        second = g_strdup_printf (g_dngettext (NULL,
+                                               "%u file is from an older Octatrack OS and "
+                                               "stays as it is.",
+                                               "%u files are from an older Octatrack OS and "
+                                               "stay as they are.", older), older);
+      text = g_strjoin (" ", first != NULL ? first : second,
+                        first != NULL ? second : NULL, NULL);
       gtk_label_set_label (self->label, text);
       gtk_widget_set_visible (self->open_saved_button, any_saved_copy (self->project));
     }
-  gtk_revealer_set_reveal_child (self->revealer, n > 0);
+  gtk_revealer_set_reveal_child (self->revealer, unread > 0 || older > 0);
 }
 
 static void

@@ -581,7 +581,10 @@ refresh_files (OctaProjectView *self)
           const char *name = s == 0 ? work_name : strd_name;
           g_autofree char *reason = octa_project_dup_problem_reason (self->project, name);
 
-          if (reason != NULL)
+          if (reason != NULL && octa_project_get_file_shown (self->project, name))
+            add_row (self->files_group, self->file_rows, name, reason, "⊘",
+                     _("Older format: shown, never changed"));
+          else if (reason != NULL)
             add_row (self->files_group, self->file_rows, name, reason, "⚠",
                      _("Couldn't be read: Octadesk leaves it as it is"));
         }
@@ -696,10 +699,27 @@ refresh_health (OctaProjectView *self)
     return;
 
   summary = g_string_new (NULL);
-  n = octa_project_get_n_problems (self->project);
-  add_check (self, summary,
-             n == 0 ? NULL : g_strdup_printf (g_dngettext (NULL, "%u file couldn't be read",
-                                                           "%u files couldn't be read", n), n));
+  {
+    g_auto(GStrv) names = octa_project_dup_problem_files (self->project);
+    guint older = 0;
+
+    n = 0;
+    for (guint i = 0; names[i] != NULL; i++)
+      {
+        if (octa_project_get_file_shown (self->project, names[i]))
+          older++;
+        else
+          n++;
+      }
+    add_check (self, summary,
+               n == 0 ? NULL : g_strdup_printf (g_dngettext (NULL, "%u file couldn't be read",
+                                                             "%u files couldn't be read", n), n));
+    add_check (self, summary,
+               older == 0 ? NULL
+               : g_strdup_printf (g_dngettext (NULL, "%u file is from an older OS, read-only",
+                                               "%u files are from an older OS, read-only",
+                                               older), older));
+  }
   n = count_missing_samples (self->project);
   add_check (self, summary,
              n == 0 ? NULL : g_strdup_printf (g_dngettext (NULL, "%u sample is missing",
