@@ -5,7 +5,9 @@
 
 #include <adwaita.h>
 
+#include "octa-marker-controls.h"
 #include "octa-samples-view.h"
+#include "octa-waveform.h"
 
 /**
  * OctaSamplesView:
@@ -500,6 +502,7 @@ struct _OctaSamplesView
   GtkWidget          *preview_button;
   GtkWidget          *locate_button;
   GtkWidget          *waveform_slot;
+  GtkWidget          *waveform;
   GtkDropDown        *tstr_dropdown;
   GtkDropDown        *loop_dropdown;
   GtkSpinButton      *gain_spin;
@@ -924,6 +927,9 @@ selection_changed_cb (GtkSingleSelection *selection,
   if (self->media != NULL)
     gtk_media_stream_pause (self->media);
   g_clear_object (&self->media);
+  octa_waveform_set_slot (OCTA_WAVEFORM (self->waveform),
+                          self->current != NULL && !self->current->empty ? current_slot (self)
+                                                                         : NULL);
   update_details (self);
 }
 
@@ -2202,6 +2208,19 @@ octa_samples_view_init (OctaSamplesView *self)
 
   types[1] = OCTA_TYPE_SAMPLE_SLOT;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *controls = octa_marker_controls_new ();
+
+    self->waveform = octa_waveform_new ();
+    gtk_widget_set_vexpand (self->waveform, TRUE);
+    gtk_box_append (GTK_BOX (box), self->waveform);
+    octa_marker_controls_set_waveform (OCTA_MARKER_CONTROLS (controls),
+                                       OCTA_WAVEFORM (self->waveform));
+    gtk_box_append (GTK_BOX (box), controls);
+    adw_bin_set_child (ADW_BIN (self->waveform_slot), box);
+  }
 
   self->rows = g_list_store_new (OCTA_TYPE_SAMPLE_ROW);
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);

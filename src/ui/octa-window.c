@@ -12,6 +12,7 @@
 #include "octa-bank-problem-page.h"
 #include "octa-file-banner.h"
 #include "octa-project-view.h"
+#include "octa-samples-view.h"
 #include "octa-pattern-header.h"
 #include "octa-preferences-window.h"
 #include "octa-step-grid.h"
@@ -180,6 +181,8 @@ view_type (guint index)
 {
   switch (index)
     {
+    case 1:
+      return OCTA_TYPE_SAMPLES_VIEW;
     case 2:
       return OCTA_TYPE_ARRANGEMENT_VIEW;
     case 3:
