@@ -84,6 +84,8 @@ struct _OctaPartsView
   gboolean        midi;
   gint            scene;
   GPtrArray      *dials;
+  GPtrArray      *retired;
+  guint           retire_id;
   char           *shape;
   gboolean        syncing;
   guint           editing;
@@ -264,7 +266,8 @@ write_value (OctaPartsView *self,
              gint           value)
 {
   g_autoptr(OctaScene) scene = edited_scene (self);
-  OctaPartTrack *track = self->tracks[binding->track];
+  g_autoptr(OctaPartTrack) track = self->tracks[binding->track]
+                                   ? g_object_ref (self->tracks[binding->track]) : NULL;
 
   if (track == NULL)
     return;
@@ -294,7 +297,8 @@ dial_reset_cb (OctaParamDial *dial,
 {
   DialBinding *binding = g_object_get_data (G_OBJECT (dial), "binding");
   g_autoptr(OctaScene) scene = edited_scene (self);
-  OctaPartTrack *track = self->tracks[binding->track];
+  g_autoptr(OctaPartTrack) track = self->tracks[binding->track]
+                                   ? g_object_ref (self->tracks[binding->track]) : NULL;
   gint lower, upper, def;
 
   if (track == NULL || self->project == NULL)
@@ -414,7 +418,8 @@ machine_selected_cb (GtkDropDown   *dropdown,
 {
   guint t = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "track"));
   guint pos = gtk_drop_down_get_selected (dropdown);
-  OctaPartTrack *track = self->tracks[t];
+  /* The change makes the view fetch new track objects: keep this one. */
+  g_autoptr(OctaPartTrack) track = self->tracks[t] ? g_object_ref (self->tracks[t]) : NULL;
 
   if (self->syncing || track == NULL || pos >= G_N_ELEMENTS (machine_order))
     return;
@@ -455,6 +460,7 @@ fx_chosen_cb (GtkButton     *button,
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
   const char *property = self->page == OCTA_PART_PAGE_FX1 ? "fx1-type" : "fx2-type";
   g_autofree char *label = NULL;
+  g_autoptr(OctaPartTrack) track = NULL;
 
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
@@ -462,8 +468,9 @@ fx_chosen_cb (GtkButton     *button,
       get_int_prop (G_OBJECT (self->tracks[t]), property) == (gint) type)
     return;
   label = g_strdup_printf (_("Change %s type"), self->page == OCTA_PART_PAGE_FX1 ? "FX1" : "FX2");
+  track = g_object_ref (self->tracks[t]);
   octa_project_begin_change (self->project, label);
-  set_int_prop (G_OBJECT (self->tracks[t]), property, type);
+  set_int_prop (G_OBJECT (track), property, type);
   octa_project_end_change (self->project);
 }
 
@@ -614,12 +621,22 @@ fetch_tracks (OctaPartsView *self)
     }
 }
 
+static gboolean
+release_retired (gpointer data)
+{
+  OctaPartsView *self = data;
+
+  self->retire_id = 0;
+  g_ptr_array_set_size (self->retired, 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (OctaPartsView *self)
 {
   GtkWidget *child;
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)) ?
-                                         gtk_widget_get_root (GTK_WIDGET (self)) : NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   gint focus_track = -1;
   g_autofree char *focus_property = NULL;
 
@@ -633,8 +650,15 @@ rebuild (OctaPartsView *self)
 
   self->syncing = TRUE;
   g_ptr_array_set_size (self->dials, 0);
+  /* A row's own dropdown or button can be what asked for the rebuild, still
+   * inside its handler: keep the old rows alive until the main loop is idle. */
   while ((child = gtk_widget_get_first_child (self->rows_grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->rows_grid), child);
+    {
+      g_ptr_array_add (self->retired, g_object_ref (child));
+      gtk_grid_remove (GTK_GRID (self->rows_grid), child);
+    }
+  if (self->retire_id == 0)
+    self->retire_id = g_idle_add (release_retired, self);
 
   g_free (self->shape);
   self->shape = compute_shape (self);
@@ -1133,7 +1157,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   guint digit = physical_digit (controller, keycode);
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK);
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   if (keyval == GDK_KEY_Escape && self->scene >= 0)
     {
@@ -1181,7 +1206,15 @@ octa_parts_view_dispose (GObject *object)
   for (guint t = 0; t < N_TRACKS; t++)
     g_clear_object (&self->tracks[t]);
   g_clear_pointer (&self->dials, g_ptr_array_unref);
+  g_clear_handle_id (&self->retire_id, g_source_remove);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), OCTA_TYPE_PARTS_VIEW);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (octa_parts_view_parent_class)->dispose (object);
 }
@@ -1362,6 +1395,7 @@ octa_parts_view_init (OctaPartsView *self)
   load_css ();
   self->scene = -1;
   self->dials = g_ptr_array_new ();
+  self->retired = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < N_BANKS; i++)
