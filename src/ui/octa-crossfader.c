@@ -168,6 +168,7 @@ octa_crossfader_init (OctaCrossfader *self)
   self->label_a = gtk_label_new ("A 1");
   gtk_widget_add_css_class (self->label_a, "octa-scene-a");
   gtk_widget_add_css_class (self->label_a, "octa-scene-badge");
+  gtk_widget_set_valign (self->label_a, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->label_a, widget);
 
   self->scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 1.0 / 127);
@@ -182,6 +183,7 @@ octa_crossfader_init (OctaCrossfader *self)
   self->label_b = gtk_label_new ("B 1");
   gtk_widget_add_css_class (self->label_b, "octa-scene-b");
   gtk_widget_add_css_class (self->label_b, "octa-scene-badge");
+  gtk_widget_set_valign (self->label_b, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->label_b, widget);
 
   self->check = gtk_check_button_new_with_label (_("Preview"));

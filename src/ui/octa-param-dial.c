@@ -33,6 +33,7 @@ struct _OctaParamDial
   char            *a11y_label;
   gboolean         locked;
   gboolean         preview;
+  gboolean         empty;       /* nothing set: no arc, value "–" */
   gboolean         dragging;
   gint             drag_start;
 };
@@ -62,6 +63,8 @@ char *
 octa_param_dial_dup_value_text (OctaParamDial *self)
 {
   g_return_val_if_fail (OCTA_IS_PARAM_DIAL (self), NULL);
+  if (self->empty)
+    return g_strdup ("–");
   return octa_plock_format_value (self->format, self->value);
 }
 
@@ -142,6 +145,9 @@ draw_knob (GtkDrawingArea *area,
   cairo_arc (cr, cx, cy, r, angle_for (self, self->lower), angle_for (self, self->upper));
   cairo_stroke (cr);
 
+  if (self->empty)
+    return;
+
   zero = is_bipolar (self) ? 1.5 * G_PI : angle_for (self, self->lower);
   a = angle_for (self, self->value);
   cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, accent.alpha);
@@ -186,7 +192,12 @@ set_value_internal (OctaParamDial *self,
                     gboolean       from_user)
 {
   value = CLAMP (value, self->lower, self->upper);
-  if (value == self->value)
+  if (from_user && self->empty)
+    {
+      self->empty = FALSE;
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "empty");
+    }
+  else if (value == self->value)
     return;
   self->value = value;
   update_labels (self);
@@ -209,7 +220,7 @@ octa_param_dial_adjust (OctaParamDial *self,
   g_return_if_fail (OCTA_IS_PARAM_DIAL (self));
 
   value = CLAMP (value, self->lower, self->upper);
-  if (value == self->value)
+  if (value == self->value && !self->empty)
     return;
   g_signal_emit (self, signals[EDIT_BEGIN], 0);
   set_value_internal (self, value, TRUE);
@@ -266,7 +277,7 @@ step_by (OctaParamDial *self,
 {
   gint target = CLAMP (self->value + delta, self->lower, self->upper);
 
-  if (target == self->value)
+  if (target == self->value && !self->empty)
     return;
   g_signal_emit (self, signals[EDIT_BEGIN], 0);
   set_value_internal (self, target, TRUE);
@@ -671,6 +682,27 @@ octa_param_dial_set_preview (OctaParamDial *self,
 {
   g_return_if_fail (OCTA_IS_PARAM_DIAL (self));
   self->preview = !!preview;
+  update_labels (self);
+}
+
+/**
+ * octa_param_dial_set_empty:
+ * @self: a dial
+ * @empty: whether there is no value to show (an XLV without a scene lock)
+ *
+ * An empty dial draws no value arc and reads "–"; turning it gives it a
+ * value again.
+ */
+void
+octa_param_dial_set_empty (OctaParamDial *self,
+                           gboolean       empty)
+{
+  g_return_if_fail (OCTA_IS_PARAM_DIAL (self));
+  self->empty = !!empty;
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "empty");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "empty");
   update_labels (self);
 }
 

@@ -32,6 +32,8 @@ void       octa_param_dial_set_locked     (OctaParamDial   *self,
 gboolean   octa_param_dial_get_locked     (OctaParamDial   *self);
 void       octa_param_dial_set_preview    (OctaParamDial   *self,
                                            gboolean         preview);
+void       octa_param_dial_set_empty      (OctaParamDial   *self,
+                                           gboolean         empty);
 gboolean   octa_param_dial_get_dragging   (OctaParamDial   *self);
 char      *octa_param_dial_dup_value_text (OctaParamDial   *self);
 void       octa_param_dial_adjust         (OctaParamDial   *self,

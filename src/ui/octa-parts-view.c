@@ -336,7 +336,9 @@ refresh_dial (OctaPartsView *self,
       value = scene != NULL ? octa_scene_get_xlv (scene, binding->track) : -1;
       locked = value >= 0;
       octa_param_dial_set_base_value (dial, -1);
-      octa_param_dial_set_value (dial, locked ? value : 127);
+      octa_param_dial_set_empty (dial, !locked);
+      if (locked)
+        octa_param_dial_set_value (dial, value);
       octa_param_dial_set_locked (dial, locked);
       return;
     }
@@ -711,8 +713,14 @@ rebuild (OctaPartsView *self)
           /* Scene locks exist for the main pages only. */
           if (self->scene >= 0 && params[i].lock < 0)
             continue;
-          gtk_grid_attach (GTK_GRID (self->rows_grid), make_dial (self, t, &params[i]),
-                           col++, t, 1, 1);
+          {
+            GtkWidget *dial = make_dial (self, t, &params[i]);
+
+            /* Twelve knobs a row must fit beside the sidebar at 1280 px. */
+            if (n > 8)
+              gtk_widget_add_css_class (dial, "compact");
+            gtk_grid_attach (GTK_GRID (self->rows_grid), dial, col++, t, 1, 1);
+          }
         }
 
       if (self->scene >= 0 && !self->midi && self->page == OCTA_PART_PAGE_AMP && !self->setup)
@@ -1424,6 +1432,8 @@ octa_parts_view_init (OctaPartsView *self)
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
       gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 26);
+      gtk_label_set_width_chars (GTK_LABEL (subtitle), 26);
       gtk_widget_add_css_class (subtitle, "caption");
       gtk_widget_add_css_class (subtitle, "dim-label");
       gtk_widget_add_css_class (subtitle, "numeric");

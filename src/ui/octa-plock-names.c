@@ -622,18 +622,19 @@ static const PageEntry amp_setup[] = {
   { "cue-level", "CUE", N_("Cue output level"), RAW, 127 },
 };
 
+/* Grouped per LFO, as the device's setup pages read. */
 static const PageEntry lfo_setup[] = {
   { "lfo1-pmtr", "PMTR1", N_("LFO 1 destination"), UNK, 0 },
-  { "lfo2-pmtr", "PMTR2", N_("LFO 2 destination"), UNK, 0 },
-  { "lfo3-pmtr", "PMTR3", N_("LFO 3 destination"), UNK, 0 },
   { "lfo1-wave", "WAVE1", N_("LFO 1 wave"), UNK, 0 },
-  { "lfo2-wave", "WAVE2", N_("LFO 2 wave"), UNK, 0 },
-  { "lfo3-wave", "WAVE3", N_("LFO 3 wave"), UNK, 0 },
   { "lfo1-mult", "MULT1", N_("LFO 1 speed multiplier"), UNK, 0 },
-  { "lfo2-mult", "MULT2", N_("LFO 2 speed multiplier"), UNK, 0 },
-  { "lfo3-mult", "MULT3", N_("LFO 3 speed multiplier"), UNK, 0 },
   { "lfo1-trig", "TRIG1", N_("LFO 1 trig mode"), UNK, 0 },
+  { "lfo2-pmtr", "PMTR2", N_("LFO 2 destination"), UNK, 0 },
+  { "lfo2-wave", "WAVE2", N_("LFO 2 wave"), UNK, 0 },
+  { "lfo2-mult", "MULT2", N_("LFO 2 speed multiplier"), UNK, 0 },
   { "lfo2-trig", "TRIG2", N_("LFO 2 trig mode"), UNK, 0 },
+  { "lfo3-pmtr", "PMTR3", N_("LFO 3 destination"), UNK, 0 },
+  { "lfo3-wave", "WAVE3", N_("LFO 3 wave"), UNK, 0 },
+  { "lfo3-mult", "MULT3", N_("LFO 3 speed multiplier"), UNK, 0 },
   { "lfo3-trig", "TRIG3", N_("LFO 3 trig mode"), UNK, 0 },
 };
 
