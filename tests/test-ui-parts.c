@@ -309,6 +309,7 @@ test_every_editor (Fixture       *f,
     for (guint page = 0; page < 5; page++)
       for (guint setup = 0; setup < 2; setup++)
         check_page (f, midi, page, setup);
+  check_page (f, FALSE, OCTA_PART_PAGE_REC, FALSE);
 
   /* The same over other machines and effects than the blank's. */
   {
@@ -642,8 +643,9 @@ test_scene_locks (Fixture       *f,
 
 /* Sends a key to the first key controller of @widget that takes it. */
 static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
+press_key_mods (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  mods)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
@@ -654,11 +656,52 @@ press_key (GtkWidget *widget,
 
       if (!GTK_IS_EVENT_CONTROLLER_KEY (c))
         continue;
-      g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+      g_signal_emit_by_name (c, "key-pressed", keyval, 0, mods, &handled);
       if (handled)
         return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  return press_key_mods (widget, keyval, 0);
+}
+
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *dial;
+
+  g_assert_true (press_key_mods (GTK_WIDGET (f->view), GDK_KEY_2, GDK_CONTROL_MASK));
+  g_assert_nonnull (octa_parts_view_get_dial (f->view, 0, "amp-vol"));
+  g_assert_true (press_key_mods (GTK_WIDGET (f->view), GDK_KEY_4, GDK_CONTROL_MASK |
+                                 GDK_SHIFT_MASK));
+  g_assert_nonnull (octa_parts_view_get_dial (f->view, 0, "fx1-setup1"));
+  g_assert_true (press_key (GTK_WIDGET (f->view), GDK_KEY_3));
+  dial = octa_parts_view_get_dial (f->view, 2, "fx1-setup1");
+  g_assert_true (gtk_widget_has_focus (dial));
+
+  /* knob keys: one step, sixteen, ends; each one undo step */
+  g_assert_true (press_key (dial, GDK_KEY_Up));
+  g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 1);
+  g_assert_true (press_key (dial, GDK_KEY_Page_Up));
+  g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 17);
+  g_assert_true (press_key (dial, GDK_KEY_End));
+  g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 255);
+  g_assert_true (press_key_mods (dial, GDK_KEY_BackSpace, GDK_CONTROL_MASK));
+  g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 0);
+  g_assert_true (octa_project_undo (f->project));
+  g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 255);
+
+  /* Shift + digit goes to the MIDI tracks */
+  g_assert_true (press_key_mods (GTK_WIDGET (f->view), GDK_KEY_5, GDK_SHIFT_MASK));
+  dial = octa_parts_view_get_dial (f->view, 4, "cc1-number");
+  g_assert_nonnull (dial);
+  g_assert_true (gtk_widget_has_focus (dial));
 }
 
 static void
@@ -827,6 +870,8 @@ test_screenshots (Fixture       *f,
   shot (f, "parts-fx1");
   octa_parts_view_set_page (f->view, OCTA_PART_PAGE_FX2, FALSE);
   shot (f, "parts-fx2");
+  octa_parts_view_set_page (f->view, OCTA_PART_PAGE_REC, FALSE);
+  shot (f, "parts-rec");
   octa_parts_view_set_midi (f->view, TRUE);
   octa_parts_view_set_page (f->view, OCTA_PART_PAGE_SRC, FALSE);
   shot (f, "parts-midi-note");
@@ -873,6 +918,8 @@ main (int   argc,
               fixture_set_up, test_rename, fixture_tear_down);
   g_test_add ("/ui/parts/scene-locks", Fixture, NULL,
               fixture_set_up, test_scene_locks, fixture_tear_down);
+  g_test_add ("/ui/parts/keys", Fixture, NULL,
+              fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/ui/parts/scene-assign", Fixture, NULL,
               fixture_set_up, test_scene_assign, fixture_tear_down);
   g_test_add ("/ui/parts/crossfader", Fixture, NULL,

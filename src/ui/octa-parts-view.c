@@ -60,6 +60,7 @@ struct _OctaPartsView
   GtkWidget      *page_3;
   GtkWidget      *page_4;
   GtkWidget      *page_5;
+  GtkWidget      *page_6;
   GtkWidget      *main_button;
   GtkWidget      *setup_button;
   GtkWidget      *audio_button;
@@ -682,7 +683,7 @@ rebuild (OctaPartsView *self)
       g_autofree char *title = track_title (self, t);
       GtkWidget *label = gtk_label_new (NULL);
       gint col = 2;
-      guint n;
+      guint n, shown = 0;
 
       gtk_label_set_markup (GTK_LABEL (label), title);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -713,6 +714,7 @@ rebuild (OctaPartsView *self)
           /* Scene locks exist for the main pages only. */
           if (self->scene >= 0 && params[i].lock < 0)
             continue;
+          shown++;
           {
             GtkWidget *dial = make_dial (self, t, &params[i]);
 
@@ -729,14 +731,17 @@ rebuild (OctaPartsView *self)
                                 -1 };
           GtkWidget *dial = make_dial (self, t, &xlv);
 
+          shown++;
           octa_param_dial_set_range (OCTA_PARAM_DIAL (dial), 0, 127);
           gtk_grid_attach (GTK_GRID (self->rows_grid), dial, col++, t, 1, 1);
         }
 
-      if (n == 0)
+      if (shown == 0)
         {
           GtkWidget *none = gtk_label_new (self->scene >= 0 && self->midi
                                            ? _("Scenes lock audio tracks only")
+                                           : self->scene >= 0
+                                           ? _("Scenes don't lock these values")
                                            : _("Nothing to set on this page"));
 
           gtk_widget_add_css_class (none, "dim-label");
@@ -817,7 +822,8 @@ static GtkWidget *
 page_button (OctaPartsView *self,
              guint          i)
 {
-  GtkWidget *pages[5] = { self->page_1, self->page_2, self->page_3, self->page_4, self->page_5 };
+  GtkWidget *pages[6] = { self->page_1, self->page_2, self->page_3, self->page_4, self->page_5,
+                          self->page_6 };
 
   return pages[i];
 }
@@ -879,6 +885,10 @@ refresh_header (OctaPartsView *self)
   for (guint i = 0; i < 5; i++)
     gtk_button_set_label (GTK_BUTTON (page_button (self, i)),
                           octa_part_page_title (self->midi, i));
+  gtk_widget_set_visible (self->page_6, !self->midi);
+  gtk_widget_set_sensitive (self->main_button, self->page != OCTA_PART_PAGE_REC);
+  gtk_widget_set_sensitive (self->setup_button, self->page != OCTA_PART_PAGE_REC &&
+                                                self->scene < 0);
 
   if (self->scene >= 0)
     {
@@ -979,11 +989,16 @@ page_toggled_cb (GtkToggleButton *button,
 {
   if (self->syncing || !gtk_toggle_button_get_active (button))
     return;
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < 6; i++)
     if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (page_button (self, i))))
       self->page = i;
   self->setup = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->setup_button));
   self->midi = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->midi_button));
+  if (self->midi && self->page == OCTA_PART_PAGE_REC)
+    {
+      octa_parts_view_set_page (self, OCTA_PART_PAGE_SRC, self->setup);
+      return;
+    }
   refresh (self);
 }
 
@@ -1143,14 +1158,17 @@ crossfader_changed_cb (OctaCrossfader *fader,
 
 static guint
 physical_digit (GtkEventControllerKey *controller,
+                guint                  keyval_in,
                 guint                  keycode)
 {
   GdkDisplay *display = gtk_widget_get_display (
     gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
   guint keyval = 0;
 
-  if (!gdk_display_translate_key (display, keycode, 0, 0, &keyval, NULL, NULL, NULL))
-    return 0;
+  /* By position, so AZERTY's digit row works unshifted as on QWERTY. */
+  if (keycode == 0 ||
+      !gdk_display_translate_key (display, keycode, 0, 0, &keyval, NULL, NULL, NULL))
+    keyval = keyval_in;
   if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
     return keyval - GDK_KEY_0;
   return 0;
@@ -1163,7 +1181,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 OctaPartsView         *self)
 {
-  guint digit = physical_digit (controller, keycode);
+  guint digit = physical_digit (controller, keyval, keycode);
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -1369,6 +1387,7 @@ octa_parts_view_class_init (OctaPartsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, page_3);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, page_4);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, page_5);
+  gtk_widget_class_bind_template_child (widget_class, OctaPartsView, page_6);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, main_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, setup_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, audio_button);
@@ -1533,8 +1552,10 @@ octa_parts_view_set_page (OctaPartsView *self,
                           gboolean       setup)
 {
   g_return_if_fail (OCTA_IS_PARTS_VIEW (self));
-  g_return_if_fail (page <= OCTA_PART_PAGE_FX2);
+  g_return_if_fail (page <= OCTA_PART_PAGE_REC);
 
+  if (page == OCTA_PART_PAGE_REC)
+    setup = FALSE;
   self->syncing = TRUE;
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_button (self, page)), TRUE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (setup ? self->setup_button
@@ -1556,6 +1577,8 @@ octa_parts_view_set_midi (OctaPartsView *self,
                                                         : self->audio_button), TRUE);
   self->syncing = FALSE;
   self->midi = midi;
+  if (midi && self->page == OCTA_PART_PAGE_REC)
+    octa_parts_view_set_page (self, OCTA_PART_PAGE_SRC, self->setup);
   refresh (self);
 }
 

@@ -458,6 +458,16 @@ octa_plock_format_value (OctaPlockFormat format,
         return g_strdup_printf ("R%d", value - 128);
       return value >= 1 && value <= 128 ? g_strdup_printf ("%03d", value)
                                         : g_strdup_printf ("#%d", value);
+    case OCTA_PLOCK_FORMAT_REC_TRIG:
+      {
+        static const char *const names[] = { "ONE", "ONE2", "HOLD" };
+
+        if (value >= 0 && value < (gint) G_N_ELEMENTS (names))
+          return g_strdup (names[value]);
+        return g_strdup_printf ("#%d", value);
+      }
+    case OCTA_PLOCK_FORMAT_OFF_255:
+      return value == 255 ? g_strdup ("OFF") : g_strdup_printf ("%d", value);
     case OCTA_PLOCK_FORMAT_STATIC_SLOT:
       return value >= 1 && value <= 128 ? g_strdup_printf ("%03d", value)
                                         : g_strdup_printf ("#%d", value);
@@ -638,6 +648,23 @@ static const PageEntry lfo_setup[] = {
   { "lfo3-trig", "TRIG3", N_("LFO 3 trig mode"), UNK, 0 },
 };
 
+/* Spec §2.5.6 names these from Octatrack Manager [S]; their codes are not
+ * known except TRIG and the OFF of the quantisations. */
+static const PageEntry recorder[] = {
+  { "rec-inab", "INAB", N_("Recording inputs A and B"), UNK, 0 },
+  { "rec-incd", "INCD", N_("Recording inputs C and D"), UNK, 0 },
+  { "rec-rlen", "RLEN", N_("Recording length, 64 is MAX"), RAW, 0 },
+  { "rec-trig", "TRIG", N_("Recording trig mode"), OCTA_PLOCK_FORMAT_REC_TRIG, 2 },
+  { "rec-src3", "SRC3", N_("Internal recording source"), UNK, 0 },
+  { "rec-loop", "LOOP", N_("Loop recording"), UNK, 0 },
+  { "rec-fin", "FIN", N_("Fade in"), RAW, 0 },
+  { "rec-fout", "FOUT", N_("Fade out"), RAW, 0 },
+  { "rec-ab", "AB", N_("Input A and B gain"), RAW, 0 },
+  { "rec-qrec", "QREC", N_("Recording quantisation"), OCTA_PLOCK_FORMAT_OFF_255, 0 },
+  { "rec-qpl", "QPL", N_("Playback quantisation"), OCTA_PLOCK_FORMAT_OFF_255, 0 },
+  { "rec-cd", "CD", N_("Input C and D gain"), RAW, 0 },
+};
+
 static const PageEntry lfo_main[] = {
   { "lfo-spd1", NULL, NULL, RAW, 0 }, { "lfo-spd2", NULL, NULL, RAW, 0 },
   { "lfo-spd3", NULL, NULL, RAW, 0 }, { "lfo-dep1", NULL, NULL, RAW, 0 },
@@ -760,7 +787,10 @@ octa_part_page_params (gboolean         midi,
   guint n = 0;
 
   g_return_val_if_fail (out != NULL, 0);
-  g_return_val_if_fail ((guint) page <= OCTA_PART_PAGE_FX2, 0);
+  g_return_val_if_fail ((guint) page <= OCTA_PART_PAGE_REC, 0);
+
+  if (page == OCTA_PART_PAGE_REC)
+    return midi ? 0 : put_entries (out, 0, recorder, G_N_ELEMENTS (recorder));
 
   if (page == OCTA_PART_PAGE_LFO)
     {
@@ -853,10 +883,10 @@ const char *
 octa_part_page_title (gboolean     midi,
                       OctaPartPage page)
 {
-  static const char *const audio[] = { "SRC", "AMP", "LFO", "FX1", "FX2" };
-  static const char *const midi_titles[] = { "NOTE", "ARP", "LFO", "CTRL1", "CTRL2" };
+  static const char *const audio[] = { "SRC", "AMP", "LFO", "FX1", "FX2", "REC" };
+  static const char *const midi_titles[] = { "NOTE", "ARP", "LFO", "CTRL1", "CTRL2", "REC" };
 
-  g_return_val_if_fail ((guint) page <= OCTA_PART_PAGE_FX2, "");
+  g_return_val_if_fail ((guint) page <= OCTA_PART_PAGE_REC, "");
   return midi ? midi_titles[page] : audio[page];
 }
 

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @OCTA_PLOCK_FORMAT_OFF_128: a MIDI bank or program, 128 is OFF
  * @OCTA_PLOCK_FORMAT_FLEX_SLOT: a Flex slot 1…128, recorder buffers "R1"…"R8"
  * @OCTA_PLOCK_FORMAT_STATIC_SLOT: a Static slot 1…128
+ * @OCTA_PLOCK_FORMAT_REC_TRIG: a recorder trig mode: ONE, ONE2, HOLD
+ * @OCTA_PLOCK_FORMAT_OFF_255: a recorder quantisation, 255 is OFF
  *
  * How a locked value reads on the device.
  */
@@ -34,6 +36,8 @@ typedef enum
   OCTA_PLOCK_FORMAT_OFF_128,
   OCTA_PLOCK_FORMAT_FLEX_SLOT,
   OCTA_PLOCK_FORMAT_STATIC_SLOT,
+  OCTA_PLOCK_FORMAT_REC_TRIG,
+  OCTA_PLOCK_FORMAT_OFF_255,
 } OctaPlockFormat;
 
 /**
@@ -43,6 +47,8 @@ typedef enum
  * @OCTA_PART_PAGE_LFO: LFO
  * @OCTA_PART_PAGE_FX1: FX1 (MIDI: CTRL1)
  * @OCTA_PART_PAGE_FX2: FX2 (MIDI: CTRL2)
+ * @OCTA_PART_PAGE_REC: the recorder setup of an audio track (REC1, REC2);
+ *   it has no main values
  *
  * The device's five parameter pages, in panel order.
  */
@@ -53,6 +59,7 @@ typedef enum
   OCTA_PART_PAGE_LFO,
   OCTA_PART_PAGE_FX1,
   OCTA_PART_PAGE_FX2,
+  OCTA_PART_PAGE_REC,
 } OctaPartPage;
 
 #define OCTA_PART_PAGE_MAX_PARAMS 12
