@@ -587,13 +587,35 @@ track_title (OctaPartsView *self,
   machine = track_machine (self, t);
   if (machine == OCTA_MACHINE_KIND_FLEX || machine == OCTA_MACHINE_KIND_STATIC)
     {
-      g_autofree char *slot_label = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *escaped = NULL;
 
       slot = get_int_prop (G_OBJECT (self->tracks[t]),
                            machine == OCTA_MACHINE_KIND_FLEX ? "flex-slot" : "static-slot");
-      slot_label = octa_sample_slot_label (machine, slot);
+      /* The sample's name reads better than its slot; empty slots and
+       * recorder buffers keep the slot's label. */
+      if (slot >= 1 && slot <= OCTA_N_SLOTS && self->project != NULL)
+        {
+          g_autoptr(OctaSampleSlot) sample = octa_project_get_sample_slot (
+            self->project,
+            machine == OCTA_MACHINE_KIND_FLEX ? OCTA_SLOT_KIND_FLEX : OCTA_SLOT_KIND_STATIC, slot);
+          g_autofree char *path = sample ? octa_sample_slot_dup_path (sample) : NULL;
+
+          if (path != NULL && *path != '\0')
+            {
+              char *dot;
+
+              name = g_path_get_basename (path);
+              dot = strrchr (name, '.');
+              if (dot != NULL && dot != name)
+                *dot = '\0';
+            }
+        }
+      if (name == NULL)
+        name = octa_sample_slot_label (machine, slot);
+      escaped = g_markup_escape_text (name, -1);
       return g_strdup_printf ("<b>T%u</b> %s <span alpha=\"60%%\">%s</span>", t + 1,
-                              octa_machine_kind_letter (machine), slot_label);
+                              octa_machine_kind_letter (machine), escaped);
     }
   return g_strdup_printf ("<b>T%u</b> %s", t + 1, octa_machine_kind_letter (machine));
 }
@@ -687,7 +709,9 @@ rebuild (OctaPartsView *self)
 
       gtk_label_set_markup (GTK_LABEL (label), title);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_size_request (label, 120, -1);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
       gtk_grid_attach (GTK_GRID (self->rows_grid), label, 0, t, 1, 1);
 
       if (!self->midi)
