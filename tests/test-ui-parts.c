@@ -398,6 +398,35 @@ test_fx_type (Fixture       *f,
   g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 0);
   dial = octa_parts_view_get_dial (f->view, 1, "fx1-param1");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (dial), ==, "Base frequency");
+
+  /* Back to FILTER with other values: the defaults are offered, not forced */
+  g_object_set (t1, "fx1-param2", 5, "fx1-setup5", 9, NULL);
+  item = find_button_in (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "FILTER");
+  g_signal_emit_by_name (item, "clicked");
+  g_assert_cmpint (read_prop (G_OBJECT (t1), "fx1-param2"), ==, 5);
+  item = find_button_in (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Load FILTER Defaults");
+  g_assert_nonnull (item);
+  undo = n_undo (f);
+  g_signal_emit_by_name (item, "clicked");
+  g_assert_cmpuint (n_undo (f), ==, undo + 1);
+  g_assert_cmpint (read_prop (G_OBJECT (t1), "fx1-param2"), ==, 127);
+  g_assert_cmpint (read_prop (G_OBJECT (t1), "fx1-setup5"), ==, 3);
+  {
+    g_autoptr(GBytes) bytes = encode (f);
+    g_autoptr(OctaBankFile) file = decode (bytes);
+    static const guint8 values[6] = { 0, 127, 0, 64, 0, 64 };
+    static const guint8 setup[6] = { 0, 0, 1, 0, 3, 0 };
+
+    for (guint i = 0; i < 6; i++)
+      {
+        g_assert_cmpuint (octa_bank_file_get_part_value (file, 0, OCTA_PART_UNSAVED,
+                                                         OCTA_PART_AREA_VALUES, 0, 12 + i), ==,
+                          values[i]);
+        g_assert_cmpuint (octa_bank_file_get_part_value (file, 0, OCTA_PART_UNSAVED,
+                                                         OCTA_PART_AREA_SETUP, 0, 12 + i), ==,
+                          setup[i]);
+      }
+  }
 }
 
 static void
@@ -868,6 +897,14 @@ test_screenshots (Fixture       *f,
   g_object_set (t5, "fx1-type", OCTA_FX_TYPE_PHASER, NULL);
   octa_parts_view_set_page (f->view, OCTA_PART_PAGE_FX1, FALSE);
   shot (f, "parts-fx1");
+  {
+    g_autoptr(OctaPartTrack) t1 = get_track (f, FALSE, 0);
+
+    g_object_set (t1, "fx1-type", OCTA_FX_TYPE_COMPRESSOR, NULL);
+    g_signal_emit_by_name (find_button_in (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "FILTER"),
+                           "clicked");
+    shot (f, "parts-fx1-defaults");
+  }
   octa_parts_view_set_page (f->view, OCTA_PART_PAGE_FX2, FALSE);
   shot (f, "parts-fx2");
   octa_parts_view_set_page (f->view, OCTA_PART_PAGE_REC, FALSE);

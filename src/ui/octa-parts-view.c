@@ -65,6 +65,12 @@ struct _OctaPartsView
   GtkWidget      *setup_button;
   GtkWidget      *audio_button;
   GtkWidget      *midi_button;
+  GtkWidget      *fx_infobar;
+  GtkWidget      *fx_infobar_label;
+  GtkWidget      *fx_defaults_button;
+  guint           fx_track;
+  OctaPartPage    fx_page;
+  OctaFxType      fx_type;
   GtkWidget      *scene_banner;
   GtkWidget      *scene_banner_label;
   GtkWidget      *rows_grid;
@@ -454,6 +460,63 @@ make_machine_dropdown (OctaPartsView *self,
   return dropdown;
 }
 
+/* A new effect keeps the old one's numbers, as on the device; where the
+ * spec knows the effect's defaults, offer them instead of applying them. */
+static void
+offer_fx_defaults (OctaPartsView *self,
+                   guint          t,
+                   OctaFxType     type)
+{
+  guint8 values[6], setup[6];
+  g_autofree char *text = NULL;
+  g_autofree char *button = NULL;
+  const char *name = octa_fx_type_display_name (type);
+
+  if (!octa_fx_type_defaults (type, values, setup))
+    {
+      gtk_info_bar_set_revealed (GTK_INFO_BAR (self->fx_infobar), FALSE);
+      return;
+    }
+  self->fx_track = t;
+  self->fx_page = self->page;
+  self->fx_type = type;
+  text = g_strdup_printf (_("T%u %s is now %s and keeps the values it had."), t + 1,
+                          octa_part_page_title (FALSE, self->page), name);
+  button = g_strdup_printf (_("Load %s Defaults"), name);
+  gtk_label_set_text (GTK_LABEL (self->fx_infobar_label), text);
+  gtk_button_set_label (GTK_BUTTON (self->fx_defaults_button), button);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->fx_infobar), TRUE);
+}
+
+static void
+fx_infobar_response_cb (GtkInfoBar    *bar,
+                        int            response,
+                        OctaPartsView *self)
+{
+  guint8 values[6], setup[6];
+  const char *slot = self->fx_page == OCTA_PART_PAGE_FX1 ? "fx1" : "fx2";
+  g_autoptr(OctaPartTrack) track = NULL;
+  g_autofree char *label = NULL;
+
+  gtk_info_bar_set_revealed (bar, FALSE);
+  if (response != 1 || self->project == NULL || self->tracks[self->fx_track] == NULL ||
+      !octa_fx_type_defaults (self->fx_type, values, setup))
+    return;
+
+  track = g_object_ref (self->tracks[self->fx_track]);
+  label = g_strdup_printf (_("Load %s defaults"), octa_fx_type_display_name (self->fx_type));
+  octa_project_begin_change (self->project, label);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *value_prop = g_strdup_printf ("%s-param%u", slot, i + 1);
+      g_autofree char *setup_prop = g_strdup_printf ("%s-setup%u", slot, i + 1);
+
+      set_int_prop (G_OBJECT (track), value_prop, values[i]);
+      set_int_prop (G_OBJECT (track), setup_prop, setup[i]);
+    }
+  octa_project_end_change (self->project);
+}
+
 static void
 fx_chosen_cb (GtkButton     *button,
               OctaPartsView *self)
@@ -475,6 +538,7 @@ fx_chosen_cb (GtkButton     *button,
   octa_project_begin_change (self->project, label);
   set_int_prop (G_OBJECT (track), property, type);
   octa_project_end_change (self->project);
+  offer_fx_defaults (self, t, type);
 }
 
 static GtkWidget *
@@ -959,6 +1023,8 @@ load_part (OctaPartsView *self)
 {
   g_autoptr(OctaBank) bank = NULL;
 
+  if (self->fx_infobar != NULL)
+    gtk_info_bar_set_revealed (GTK_INFO_BAR (self->fx_infobar), FALSE);
   g_clear_object (&self->part);
   if (self->project != NULL)
     bank = octa_project_get_bank (self->project, self->bank);
@@ -1416,7 +1482,11 @@ octa_parts_view_class_init (OctaPartsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, setup_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, audio_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, midi_button);
+  gtk_widget_class_bind_template_child (widget_class, OctaPartsView, fx_infobar);
+  gtk_widget_class_bind_template_child (widget_class, OctaPartsView, fx_infobar_label);
+  gtk_widget_class_bind_template_child (widget_class, OctaPartsView, fx_defaults_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, scene_banner);
+  gtk_widget_class_bind_template_callback (widget_class, fx_infobar_response_cb);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, scene_banner_label);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, rows_grid);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, scene_strip);

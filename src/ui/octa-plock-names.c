@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "octa-plock-names.h"
 
@@ -933,4 +934,38 @@ octa_fx_type_display_name (OctaFxType type)
     case OCTA_FX_TYPE_LOFI: return "LO-FI";
     default: return NULL;
     }
+}
+
+/**
+ * octa_fx_type_defaults:
+ * @type: an effect type
+ * @values: (out caller-allocates) (array fixed-size=6): the six main values
+ * @setup: (out caller-allocates) (array fixed-size=6): the six setup values
+ *
+ * The values a new part gives an effect. The spec knows them only for the
+ * two effects of a blank part, FILTER (FX1) and DELAY (FX2), §2.5.2 and
+ * §2.5.5; for the others nothing is offered rather than guessed.
+ *
+ * Returns: whether @type's defaults are known
+ */
+gboolean
+octa_fx_type_defaults (OctaFxType  type,
+                       guint8     *values,
+                       guint8     *setup)
+{
+  static const guint8 filter[2][6] = { { 0, 127, 0, 64, 0, 64 }, { 0, 0, 1, 0, 3, 0 } };
+  static const guint8 delay[2][6] = { { 47, 0, 127, 0, 127, 0 }, { 0, 1, 127, 1, 0, 0 } };
+  const guint8 (*table)[6];
+
+  g_return_val_if_fail (values != NULL && setup != NULL, FALSE);
+
+  if (type == OCTA_FX_TYPE_FILTER)
+    table = filter;
+  else if (type == OCTA_FX_TYPE_DELAY)
+    table = delay;
+  else
+    return FALSE;
+  memcpy (values, table[0], 6);
+  memcpy (setup, table[1], 6);
+  return TRUE;
 }

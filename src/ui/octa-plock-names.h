@@ -153,6 +153,9 @@ guint        octa_part_page_params          (gboolean         midi,
 const char  *octa_part_page_title           (gboolean         midi,
                                              OctaPartPage     page);
 gboolean     octa_fx_type_only_fx2          (OctaFxType       type);
+gboolean     octa_fx_type_defaults          (OctaFxType       type,
+                                             guint8          *values,
+                                             guint8          *setup);
 const char  *octa_fx_type_display_name      (OctaFxType       type);
 const char  *octa_fx_param_abbrev           (OctaFxType       type,
                                              guint            index);
