@@ -928,6 +928,10 @@ test_screenshots (Fixture       *f,
   octa_parts_view_edit_scene (f->view, -1);
   octa_crossfader_set_position (fader, 0.4);
   shot (f, "parts-crossfader");
+  /* the guide's minimum window: the parts list folds away, rows scroll */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  shot (f, "parts-1024x700");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
   octa_parts_view_edit_scene (f->view, 2);

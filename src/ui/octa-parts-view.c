@@ -38,6 +38,8 @@ struct _OctaPartsView
 {
   GtkWidget       parent_instance;
 
+  GtkWidget      *flap;
+  GtkWidget      *sidebar_button;
   GtkWidget      *sidebar;
   GtkWidget      *bank_grid;
   GtkWidget      *part_list;
@@ -1084,6 +1086,7 @@ page_toggled_cb (GtkToggleButton *button,
       self->page = i;
   self->setup = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->setup_button));
   self->midi = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->midi_button));
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->fx_infobar), FALSE);
   if (self->midi && self->page == OCTA_PART_PAGE_REC)
     {
       octa_parts_view_set_page (self, OCTA_PART_PAGE_SRC, self->setup);
@@ -1455,6 +1458,8 @@ octa_parts_view_class_init (OctaPartsViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/octadesk/Octadesk/octa-parts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, OctaPartsView, flap);
+  gtk_widget_class_bind_template_child (widget_class, OctaPartsView, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, bank_grid);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, part_list);
@@ -1518,6 +1523,11 @@ octa_parts_view_init (OctaPartsView *self)
   self->dials = g_ptr_array_new ();
   self->retired = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Below about 1100 px the parts list folds away; this button brings it. */
+  g_object_bind_property (self->flap, "folded", self->sidebar_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   for (guint i = 0; i < N_BANKS; i++)
     {
@@ -1650,6 +1660,7 @@ octa_parts_view_set_page (OctaPartsView *self,
 
   if (page == OCTA_PART_PAGE_REC)
     setup = FALSE;
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->fx_infobar), FALSE);
   self->syncing = TRUE;
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_button (self, page)), TRUE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (setup ? self->setup_button

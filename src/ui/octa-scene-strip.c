@@ -268,7 +268,7 @@ octa_scene_strip_init (OctaSceneStrip *self)
 
   self->selected = -1;
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                              4);
+                              3);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Scenes"), -1);
 
@@ -295,7 +295,7 @@ octa_scene_strip_init (OctaSceneStrip *self)
       self->keys[i] = gtk_toggle_button_new ();
       gtk_button_set_child (GTK_BUTTON (self->keys[i]), box);
       gtk_widget_add_css_class (self->keys[i], "octa-scene-key");
-      gtk_widget_set_size_request (self->keys[i], 44, -1);
+      gtk_widget_set_size_request (self->keys[i], 36, -1);
       g_object_set_data (G_OBJECT (self->keys[i]), "scene", GUINT_TO_POINTER (i));
       g_signal_connect (self->keys[i], "toggled", G_CALLBACK (key_toggled_cb), self);
 
