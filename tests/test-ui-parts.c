@@ -706,7 +706,33 @@ test_keys (Fixture       *f,
   GtkWidget *dial;
 
   g_assert_true (press_key_mods (GTK_WIDGET (f->view), GDK_KEY_2, GDK_CONTROL_MASK));
-  g_assert_nonnull (octa_parts_view_get_dial (f->view, 0, "amp-vol"));
+  dial = octa_parts_view_get_dial (f->view, 2, "amp-vol");
+  g_assert_nonnull (dial);
+
+  /* a slider for screen readers, named and valued as the device shows it */
+  octa_param_dial_adjust (OCTA_PARAM_DIAL (dial), 76);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (dial), GTK_ACCESSIBLE_ROLE_SLIDER);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dial), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "T3 AMP VOL");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dial),
+                                       GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "+12");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dial), GTK_ACCESSIBLE_PROPERTY_VALUE_NOW,
+                                       76.0);
+
+  /* typing a value reads it as the device writes it */
+  {
+    guint nth = 0;
+    GtkWidget *entry = find_type (dial, GTK_TYPE_ENTRY, &nth);
+    g_autoptr(OctaPartTrack) t3 = get_track (f, FALSE, 2);
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "\u22125");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpint (read_prop (G_OBJECT (t3), "amp-vol"), ==, 59);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "loud");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpint (read_prop (G_OBJECT (t3), "amp-vol"), ==, 59);
+  }
   g_assert_true (press_key_mods (GTK_WIDGET (f->view), GDK_KEY_4, GDK_CONTROL_MASK |
                                  GDK_SHIFT_MASK));
   g_assert_nonnull (octa_parts_view_get_dial (f->view, 0, "fx1-setup1"));
