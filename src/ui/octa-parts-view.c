@@ -582,8 +582,9 @@ make_fx_button (OctaPartsView *self,
   return button;
 }
 
-/* The lead creates the LFO designer and the arpeggiator editor (other
- * widgets) in these two functions; the slots exist and are shown empty. */
+/* The LFO designer and the arpeggiator editor are widgets of their own:
+ * these two put one into its (empty) slot the first time the slot's
+ * popover opens. Until then the popover shows an empty 480 × 200 area. */
 static void
 create_lfo_designer (OctaPartsView *self,
                      AdwBin        *slot,
@@ -611,7 +612,9 @@ slot_popover_show_cb (GtkPopover    *popover,
   AdwBin *slot = ADW_BIN (gtk_popover_get_child (popover));
   guint t = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "track"));
 
-  if (self->tracks[t] == NULL)
+  /* Rows are rebuilt whenever their track object changes, so a filled
+   * slot always belongs to the right track. */
+  if (self->tracks[t] == NULL || adw_bin_get_child (slot) != NULL)
     return;
   if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (slot)), "arp_editor_slot") == 0)
     create_arp_editor (self, slot, OCTA_MIDI_PART_TRACK (self->tracks[t]));
