@@ -587,6 +587,43 @@ test_save_reload (Fixture       *f,
   }
 }
 
+/* Another bank: the knobs edit that bank's file and no other. */
+static void
+test_bank_switch (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) a_before = octa_project_encode_file (f->project, "bank01.work");
+  g_autoptr(GBytes) c_before = octa_project_encode_file (f->project, "bank03.work");
+  g_autoptr(GBytes) a_after = NULL, c_after = NULL;
+  g_autoptr(GArray) diff = NULL;
+  g_autoptr(OctaBank) bank = octa_project_get_bank (f->project, 2);
+  g_autoptr(OctaPart) part = octa_bank_get_part (bank, 3);
+  GtkWidget *dial;
+
+  g_object_set (f->view, "bank", 2, "part", 3, NULL);
+  g_assert_nonnull (find_button_in (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "4 FOUR"));
+  octa_parts_view_set_page (f->view, OCTA_PART_PAGE_AMP, FALSE);
+  dial = octa_parts_view_get_dial (f->view, 5, "amp-bal");
+  octa_param_dial_adjust (OCTA_PARAM_DIAL (dial), 10);
+  g_assert_true (octa_part_get_edited (part));
+  g_assert_nonnull (find_button_in (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "4 FOUR*"));
+
+  a_after = octa_project_encode_file (f->project, "bank01.work");
+  c_after = octa_project_encode_file (f->project, "bank03.work");
+  g_assert_true (g_bytes_equal (a_before, a_after));
+  diff = differences (c_before, c_after);
+  g_assert_cmpuint (diff->len, >=, 1);
+  g_assert_cmpuint (diff->len, <=, 2);
+  for (guint i = 0; i < diff->len; i++)
+    {
+      gsize o = g_array_index (diff, gsize, i);
+      gsize block = octa_bank_part_offset (3, OCTA_PART_UNSAVED);
+
+      if (o >= block && o < block + PART_BLOCK_SIZE)
+        g_assert_cmpuint (((const guint8 *) g_bytes_get_data (c_after, NULL))[o], ==, 10);
+    }
+}
+
 static void
 test_rename (Fixture       *f,
              gconstpointer  data)
@@ -980,6 +1017,8 @@ main (int   argc,
               fixture_set_up, test_machine_lossless, fixture_tear_down);
   g_test_add ("/ui/parts/save-reload", Fixture, NULL,
               fixture_set_up, test_save_reload, fixture_tear_down);
+  g_test_add ("/ui/parts/bank-switch", Fixture, NULL,
+              fixture_set_up, test_bank_switch, fixture_tear_down);
   g_test_add ("/ui/parts/rename", Fixture, NULL,
               fixture_set_up, test_rename, fixture_tear_down);
   g_test_add ("/ui/parts/scene-locks", Fixture, NULL,
