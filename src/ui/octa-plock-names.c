@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "octa-plock-names.h"
 
@@ -443,6 +444,34 @@ octa_plock_format_value (OctaPlockFormat format,
       return octa_midi_note_name (value);
     case OCTA_PLOCK_FORMAT_UNKNOWN:
       return g_strdup_printf ("#%d", value);
+    case OCTA_PLOCK_FORMAT_ENV_TRIG:
+      {
+        static const char *const names[] = { "ANLG", "RTRG", "R+T", "TTRG" };
+
+        if (value >= 0 && value < (gint) G_N_ELEMENTS (names))
+          return g_strdup (names[value]);
+        return g_strdup_printf ("#%d", value);
+      }
+    case OCTA_PLOCK_FORMAT_OFF_128:
+      return value == 128 ? g_strdup ("OFF") : g_strdup_printf ("%d", value);
+    case OCTA_PLOCK_FORMAT_FLEX_SLOT:
+      if (value > 128 && value <= 136)
+        return g_strdup_printf ("R%d", value - 128);
+      return value >= 1 && value <= 128 ? g_strdup_printf ("%03d", value)
+                                        : g_strdup_printf ("#%d", value);
+    case OCTA_PLOCK_FORMAT_REC_TRIG:
+      {
+        static const char *const names[] = { "ONE", "ONE2", "HOLD" };
+
+        if (value >= 0 && value < (gint) G_N_ELEMENTS (names))
+          return g_strdup (names[value]);
+        return g_strdup_printf ("#%d", value);
+      }
+    case OCTA_PLOCK_FORMAT_OFF_255:
+      return value == 255 ? g_strdup ("OFF") : g_strdup_printf ("%d", value);
+    case OCTA_PLOCK_FORMAT_STATIC_SLOT:
+      return value >= 1 && value <= 128 ? g_strdup_printf ("%03d", value)
+                                        : g_strdup_printf ("#%d", value);
     case OCTA_PLOCK_FORMAT_RAW:
     default:
       return g_strdup_printf ("%d", value);
@@ -561,4 +590,382 @@ octa_sample_slot_label (OctaMachineKind machine,
   if (machine == OCTA_MACHINE_KIND_STATIC)
     return g_strdup_printf (_("Static %03u"), slot);
   return g_strdup_printf (_("Slot %03u"), slot);
+}
+
+/* Part pages (spec §2.5.1–§2.5.8). Where the spec names a value but not its
+ * codes, the value reads as "#n". */
+
+#define UNK OCTA_PLOCK_FORMAT_UNKNOWN
+#define RAW OCTA_PLOCK_FORMAT_RAW
+#define BI OCTA_PLOCK_FORMAT_BIPOLAR
+
+typedef struct
+{
+  const char      *property;
+  const char      *abbrev;
+  const char      *name;
+  OctaPlockFormat  format;
+  gint             upper;
+} PageEntry;
+
+static const PageEntry sample_setup[2][6] = {
+  { { "setup-static-1", "LOOP", N_("Loop mode"), UNK, 0 },
+    { "setup-static-2", "SLIC", N_("Slice mode"), UNK, 0 },
+    { "setup-static-3", "LEN", N_("Length mode"), UNK, 0 },
+    { "setup-static-4", "RATE", N_("Rate mode"), UNK, 0 },
+    { "setup-static-5", "TSTR", N_("Timestretch"), UNK, 0 },
+    { "setup-static-6", "TSNS", N_("Timestretch sensitivity"), RAW, 127 } },
+  { { "setup-flex-1", "LOOP", N_("Loop mode"), UNK, 0 },
+    { "setup-flex-2", "SLIC", N_("Slice mode"), UNK, 0 },
+    { "setup-flex-3", "LEN", N_("Length mode"), UNK, 0 },
+    { "setup-flex-4", "RATE", N_("Rate mode"), UNK, 0 },
+    { "setup-flex-5", "TSTR", N_("Timestretch"), UNK, 0 },
+    { "setup-flex-6", "TSNS", N_("Timestretch sensitivity"), RAW, 127 } },
+};
+
+static const PageEntry amp_setup[] = {
+  { "amp-setup-amp", "AMP", N_("Envelope type"), UNK, 0 },
+  { "amp-setup-sync", "SYNC", N_("Envelope sync"), UNK, 0 },
+  { "amp-setup-atck", "ATCK", N_("Attack mode"), UNK, 0 },
+  { "amp-setup-fx1", "FX1", N_("FX1 envelope trigger"), OCTA_PLOCK_FORMAT_ENV_TRIG, 3 },
+  { "amp-setup-fx2", "FX2", N_("FX2 envelope trigger"), OCTA_PLOCK_FORMAT_ENV_TRIG, 3 },
+  { "main-level", "MAIN", N_("Main output level"), RAW, 127 },
+  { "cue-level", "CUE", N_("Cue output level"), RAW, 127 },
+};
+
+/* Grouped per LFO, as the device's setup pages read. */
+static const PageEntry lfo_setup[] = {
+  { "lfo1-pmtr", "PMTR1", N_("LFO 1 destination"), UNK, 0 },
+  { "lfo1-wave", "WAVE1", N_("LFO 1 wave"), UNK, 0 },
+  { "lfo1-mult", "MULT1", N_("LFO 1 speed multiplier"), UNK, 0 },
+  { "lfo1-trig", "TRIG1", N_("LFO 1 trig mode"), UNK, 0 },
+  { "lfo2-pmtr", "PMTR2", N_("LFO 2 destination"), UNK, 0 },
+  { "lfo2-wave", "WAVE2", N_("LFO 2 wave"), UNK, 0 },
+  { "lfo2-mult", "MULT2", N_("LFO 2 speed multiplier"), UNK, 0 },
+  { "lfo2-trig", "TRIG2", N_("LFO 2 trig mode"), UNK, 0 },
+  { "lfo3-pmtr", "PMTR3", N_("LFO 3 destination"), UNK, 0 },
+  { "lfo3-wave", "WAVE3", N_("LFO 3 wave"), UNK, 0 },
+  { "lfo3-mult", "MULT3", N_("LFO 3 speed multiplier"), UNK, 0 },
+  { "lfo3-trig", "TRIG3", N_("LFO 3 trig mode"), UNK, 0 },
+};
+
+/* Spec §2.5.6 names these from Octatrack Manager [S]; their codes are not
+ * known except TRIG and the OFF of the quantisations. */
+static const PageEntry recorder[] = {
+  { "rec-inab", "INAB", N_("Recording inputs A and B"), UNK, 0 },
+  { "rec-incd", "INCD", N_("Recording inputs C and D"), UNK, 0 },
+  { "rec-rlen", "RLEN", N_("Recording length, 64 is MAX"), RAW, 0 },
+  { "rec-trig", "TRIG", N_("Recording trig mode"), OCTA_PLOCK_FORMAT_REC_TRIG, 2 },
+  { "rec-src3", "SRC3", N_("Internal recording source"), UNK, 0 },
+  { "rec-loop", "LOOP", N_("Loop recording"), UNK, 0 },
+  { "rec-fin", "FIN", N_("Fade in"), RAW, 0 },
+  { "rec-fout", "FOUT", N_("Fade out"), RAW, 0 },
+  { "rec-ab", "AB", N_("Input A and B gain"), RAW, 0 },
+  { "rec-qrec", "QREC", N_("Recording quantisation"), OCTA_PLOCK_FORMAT_OFF_255, 0 },
+  { "rec-qpl", "QPL", N_("Playback quantisation"), OCTA_PLOCK_FORMAT_OFF_255, 0 },
+  { "rec-cd", "CD", N_("Input C and D gain"), RAW, 0 },
+};
+
+static const PageEntry lfo_main[] = {
+  { "lfo-spd1", NULL, NULL, RAW, 0 }, { "lfo-spd2", NULL, NULL, RAW, 0 },
+  { "lfo-spd3", NULL, NULL, RAW, 0 }, { "lfo-dep1", NULL, NULL, RAW, 0 },
+  { "lfo-dep2", NULL, NULL, RAW, 0 }, { "lfo-dep3", NULL, NULL, RAW, 0 },
+};
+
+static const PageEntry midi_setup[5][6] = {
+  { { "channel", "CHAN", N_("MIDI channel"), RAW, 0 },
+    { "bank", "BANK", N_("Bank select"), OCTA_PLOCK_FORMAT_OFF_128, 0 },
+    { "program", "PROG", N_("Program change"), OCTA_PLOCK_FORMAT_OFF_128, 0 },
+    { "sbank", "SBNK", N_("Sub-bank select"), OCTA_PLOCK_FORMAT_OFF_128, 0 } },
+  { { "arp-len", "LEN", N_("Arpeggiator sequence length"), RAW, 0 },
+    { "arp-key", "KEY", N_("Arpeggiator key"), RAW, 0 } },
+  { { NULL } },
+  { { "cc1-number", "CC1#", N_("Control change 1 number"), RAW, 0 },
+    { "cc2-number", "CC2#", N_("Control change 2 number"), RAW, 0 },
+    { "cc3-number", "CC3#", N_("Control change 3 number"), RAW, 0 },
+    { "cc4-number", "CC4#", N_("Control change 4 number"), RAW, 0 } },
+  { { "cc5-number", "CC5#", N_("Control change 5 number"), RAW, 0 },
+    { "cc6-number", "CC6#", N_("Control change 6 number"), RAW, 0 },
+    { "cc7-number", "CC7#", N_("Control change 7 number"), RAW, 0 },
+    { "cc8-number", "CC8#", N_("Control change 8 number"), RAW, 0 },
+    { "cc9-number", "CC9#", N_("Control change 9 number"), RAW, 0 },
+    { "cc10-number", "CC10#", N_("Control change 10 number"), RAW, 0 } },
+};
+
+static const char *const fx_value_props[2][6] = {
+  { "fx1-param1", "fx1-param2", "fx1-param3", "fx1-param4", "fx1-param5", "fx1-param6" },
+  { "fx2-param1", "fx2-param2", "fx2-param3", "fx2-param4", "fx2-param5", "fx2-param6" },
+};
+
+static const char *const fx_setup_props[2][6] = {
+  { "fx1-setup1", "fx1-setup2", "fx1-setup3", "fx1-setup4", "fx1-setup5", "fx1-setup6" },
+  { "fx2-setup1", "fx2-setup2", "fx2-setup3", "fx2-setup4", "fx2-setup5", "fx2-setup6" },
+};
+
+static const char *const setup_numbers[6] = { "1", "2", "3", "4", "5", "6" };
+
+static guint
+put (OctaPartParam   *out,
+     guint            n,
+     const char      *property,
+     const char      *abbrev,
+     const char      *name,
+     OctaPlockFormat  format,
+     gint             upper,
+     gint             lock)
+{
+  out[n].property = property;
+  out[n].abbrev = abbrev;
+  out[n].name = name != NULL ? _(name) : NULL;
+  out[n].format = format;
+  out[n].upper = upper;
+  out[n].lock = lock;
+  return n + 1;
+}
+
+static guint
+put_entries (OctaPartParam   *out,
+             guint            n,
+             const PageEntry *entries,
+             guint            n_entries)
+{
+  for (guint i = 0; i < n_entries && entries[i].property != NULL; i++)
+    n = put (out, n, entries[i].property, entries[i].abbrev, entries[i].name, entries[i].format,
+             entries[i].upper, -1);
+  return n;
+}
+
+/* Values named by the lock tables (which also name step locks), with the
+ * part track property holding each. */
+static guint
+put_locks (OctaPartParam   *out,
+           guint            n,
+           gboolean         midi,
+           OctaMachineKind  machine,
+           const Entry     *entries,
+           guint            first_lock,
+           gboolean         lockable,
+           gint             upper)
+{
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *property = octa_plock_base_property (midi, machine, first_lock + i);
+
+      if (entries == NULL || entries[i].abbrev == NULL)
+        n = put (out, n, NULL, NULL, NULL, RAW, 0, -1);
+      else
+        n = put (out, n, property, entries[i].abbrev, entries[i].name, entries[i].format, upper,
+                 lockable ? (gint) (first_lock + i) : -1);
+    }
+  return n;
+}
+
+/**
+ * octa_part_page_params:
+ * @midi: whether the track is a MIDI track
+ * @machine: an audio track's machine
+ * @fx: the track's effect on the FX1 or FX2 page
+ * @page: the page
+ * @setup: the page's SETUP values rather than its main ones
+ * @out: (out caller-allocates) (array fixed-size=12): the knobs
+ *
+ * Names the knobs of one page of a part track, in the device's order.
+ * Places the device leaves empty come back with a %NULL property so that
+ * columns line up across tracks.
+ *
+ * Returns: the number of entries filled, at most %OCTA_PART_PAGE_MAX_PARAMS
+ */
+guint
+octa_part_page_params (gboolean         midi,
+                       OctaMachineKind  machine,
+                       OctaFxType       fx,
+                       OctaPartPage     page,
+                       gboolean         setup,
+                       OctaPartParam   *out)
+{
+  static const guint midi_first[5] = { 0, 12, 6, 18, 24 };
+  static const Entry *const midi_main[5] = { midi_note, midi_arp, lfo, midi_ctrl1, midi_ctrl2 };
+  guint n = 0;
+
+  g_return_val_if_fail (out != NULL, 0);
+  g_return_val_if_fail ((guint) page <= OCTA_PART_PAGE_REC, 0);
+
+  if (page == OCTA_PART_PAGE_REC)
+    return midi ? 0 : put_entries (out, 0, recorder, G_N_ELEMENTS (recorder));
+
+  if (page == OCTA_PART_PAGE_LFO)
+    {
+      if (setup)
+        return put_entries (out, 0, lfo_setup, G_N_ELEMENTS (lfo_setup));
+      n = put_locks (out, 0, midi, machine, lfo, 6, !midi, 0);
+      for (guint i = 0; i < 6; i++)
+        out[i].property = lfo_main[i].property;
+      return n;
+    }
+
+  if (midi)
+    {
+      if (setup)
+        return put_entries (out, 0, midi_setup[page], 6);
+      return put_locks (out, 0, TRUE, machine, midi_main[page], midi_first[page], FALSE, 0);
+    }
+
+  switch (page)
+    {
+    case OCTA_PART_PAGE_SRC:
+      if (!setup)
+        return put_locks (out, 0, FALSE, machine, src_params (machine), 0, TRUE, 127);
+      if (machine == OCTA_MACHINE_KIND_STATIC || machine == OCTA_MACHINE_KIND_FLEX)
+        {
+          gboolean flex = machine == OCTA_MACHINE_KIND_FLEX;
+
+          n = put_entries (out, 0, sample_setup[flex ? 1 : 0], 6);
+          return put (out, n, flex ? "flex-slot" : "static-slot", "SLOT",
+                      flex ? N_("Flex slot") : N_("Static slot"),
+                      flex ? OCTA_PLOCK_FORMAT_FLEX_SLOT : OCTA_PLOCK_FORMAT_STATIC_SLOT, 0, -1);
+        }
+      if (machine == OCTA_MACHINE_KIND_PICKUP)
+        {
+          n = put (out, 0, "setup-pickup-5", "TSTR", N_("Timestretch"), UNK, 0, -1);
+          return put (out, n, "setup-pickup-6", "TSNS", N_("Timestretch sensitivity"), RAW, 127,
+                      -1);
+        }
+      return 0;
+
+    case OCTA_PART_PAGE_AMP:
+      if (setup)
+        return put_entries (out, 0, amp_setup, G_N_ELEMENTS (amp_setup));
+      /* F, the sixth AMP value, is hidden on the device. */
+      return put_locks (out, 0, FALSE, machine, amp, 12, TRUE, 0) - 1;
+
+    case OCTA_PART_PAGE_FX1:
+    case OCTA_PART_PAGE_FX2:
+      {
+        guint slot = page == OCTA_PART_PAGE_FX1 ? 0 : 1;
+        const Entry *entries = fx_params (fx);
+
+        if (setup)
+          {
+            if (fx == OCTA_FX_TYPE_OFF)
+              return 0;
+            for (guint i = 0; i < 6; i++)
+              n = put (out, n, fx_setup_props[slot][i], setup_numbers[i], NULL, UNK, 0, -1);
+            return n;
+          }
+        if (fx == OCTA_FX_TYPE_OFF)
+          return 0;
+        for (guint i = 0; i < 6; i++)
+          {
+            gint lock = 18 + 6 * slot + i;
+
+            if (entries == NULL)
+              n = put (out, n, fx_value_props[slot][i], setup_numbers[i], NULL, UNK, 0, lock);
+            else if (entries[i].abbrev == NULL)
+              n = put (out, n, NULL, NULL, NULL, RAW, 0, -1);
+            else
+              n = put (out, n, fx_value_props[slot][i], entries[i].abbrev, entries[i].name,
+                       entries[i].format, 0, lock);
+          }
+        return n;
+      }
+    default:
+      return 0;
+    }
+}
+
+/**
+ * octa_part_page_title:
+ * @midi: whether the track is a MIDI track
+ * @page: a page
+ *
+ * Returns: (transfer none): "SRC" … "FX2", or "NOTE" … "CTRL2"
+ */
+const char *
+octa_part_page_title (gboolean     midi,
+                      OctaPartPage page)
+{
+  static const char *const audio[] = { "SRC", "AMP", "LFO", "FX1", "FX2", "REC" };
+  static const char *const midi_titles[] = { "NOTE", "ARP", "LFO", "CTRL1", "CTRL2", "REC" };
+
+  g_return_val_if_fail ((guint) page <= OCTA_PART_PAGE_REC, "");
+  return midi ? midi_titles[page] : audio[page];
+}
+
+/**
+ * octa_fx_type_only_fx2:
+ * @type: an effect type
+ *
+ * Returns: whether the device offers @type only on FX2 (DELAY and the three
+ *   reverbs, spec §2.9)
+ */
+gboolean
+octa_fx_type_only_fx2 (OctaFxType type)
+{
+  return type == OCTA_FX_TYPE_DELAY || type == OCTA_FX_TYPE_PLATE_REVERB ||
+         type == OCTA_FX_TYPE_SPRING_REVERB || type == OCTA_FX_TYPE_DARK_REVERB;
+}
+
+/**
+ * octa_fx_type_display_name:
+ * @type: an effect type
+ *
+ * Returns: (transfer none) (nullable): the device's name, "FILTER" … "OFF",
+ *   or %NULL for a code the spec does not name
+ */
+const char *
+octa_fx_type_display_name (OctaFxType type)
+{
+  switch (type)
+    {
+    case OCTA_FX_TYPE_OFF: return "OFF";
+    case OCTA_FX_TYPE_FILTER: return "FILTER";
+    case OCTA_FX_TYPE_SPATIALIZER: return "SPATIALIZER";
+    case OCTA_FX_TYPE_DELAY: return "DELAY";
+    case OCTA_FX_TYPE_EQ: return "EQ";
+    case OCTA_FX_TYPE_DJ_EQ: return "DJ EQ";
+    case OCTA_FX_TYPE_PHASER: return "PHASER";
+    case OCTA_FX_TYPE_FLANGER: return "FLANGER";
+    case OCTA_FX_TYPE_CHORUS: return "CHORUS";
+    case OCTA_FX_TYPE_COMB_FILTER: return "COMB FILTER";
+    case OCTA_FX_TYPE_PLATE_REVERB: return "PLATE REVERB";
+    case OCTA_FX_TYPE_SPRING_REVERB: return "SPRING REVERB";
+    case OCTA_FX_TYPE_DARK_REVERB: return "DARK REVERB";
+    case OCTA_FX_TYPE_COMPRESSOR: return "COMPRESSOR";
+    case OCTA_FX_TYPE_LOFI: return "LO-FI";
+    default: return NULL;
+    }
+}
+
+/**
+ * octa_fx_type_defaults:
+ * @type: an effect type
+ * @values: (out caller-allocates) (array fixed-size=6): the six main values
+ * @setup: (out caller-allocates) (array fixed-size=6): the six setup values
+ *
+ * The values a new part gives an effect. The spec knows them only for the
+ * two effects of a blank part, FILTER (FX1) and DELAY (FX2), §2.5.2 and
+ * §2.5.5; for the others nothing is offered rather than guessed.
+ *
+ * Returns: whether @type's defaults are known
+ */
+gboolean
+octa_fx_type_defaults (OctaFxType  type,
+                       guint8     *values,
+                       guint8     *setup)
+{
+  static const guint8 filter[2][6] = { { 0, 127, 0, 64, 0, 64 }, { 0, 0, 1, 0, 3, 0 } };
+  static const guint8 delay[2][6] = { { 47, 0, 127, 0, 127, 0 }, { 0, 1, 127, 1, 0, 0 } };
+  const guint8 (*table)[6];
+
+  g_return_val_if_fail (values != NULL && setup != NULL, FALSE);
+
+  if (type == OCTA_FX_TYPE_FILTER)
+    table = filter;
+  else if (type == OCTA_FX_TYPE_DELAY)
+    table = delay;
+  else
+    return FALSE;
+  memcpy (values, table[0], 6);
+  memcpy (setup, table[1], 6);
+  return TRUE;
 }

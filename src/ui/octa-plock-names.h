@@ -17,6 +17,12 @@ G_BEGIN_DECLS
  * @OCTA_PLOCK_FORMAT_BIPOLAR: 64 is zero: "+12", "−64"
  * @OCTA_PLOCK_FORMAT_NOTE: a MIDI note name, C-1 = 0
  * @OCTA_PLOCK_FORMAT_UNKNOWN: a byte whose meaning is not known: "#7"
+ * @OCTA_PLOCK_FORMAT_ENV_TRIG: an FX envelope trigger: ANLG, RTRG, R+T, TTRG
+ * @OCTA_PLOCK_FORMAT_OFF_128: a MIDI bank or program, 128 is OFF
+ * @OCTA_PLOCK_FORMAT_FLEX_SLOT: a Flex slot 1…128, recorder buffers "R1"…"R8"
+ * @OCTA_PLOCK_FORMAT_STATIC_SLOT: a Static slot 1…128
+ * @OCTA_PLOCK_FORMAT_REC_TRIG: a recorder trig mode: ONE, ONE2, HOLD
+ * @OCTA_PLOCK_FORMAT_OFF_255: a recorder quantisation, 255 is OFF
  *
  * How a locked value reads on the device.
  */
@@ -26,7 +32,60 @@ typedef enum
   OCTA_PLOCK_FORMAT_BIPOLAR,
   OCTA_PLOCK_FORMAT_NOTE,
   OCTA_PLOCK_FORMAT_UNKNOWN,
+  OCTA_PLOCK_FORMAT_ENV_TRIG,
+  OCTA_PLOCK_FORMAT_OFF_128,
+  OCTA_PLOCK_FORMAT_FLEX_SLOT,
+  OCTA_PLOCK_FORMAT_STATIC_SLOT,
+  OCTA_PLOCK_FORMAT_REC_TRIG,
+  OCTA_PLOCK_FORMAT_OFF_255,
 } OctaPlockFormat;
+
+/**
+ * OctaPartPage:
+ * @OCTA_PART_PAGE_SRC: SRC (MIDI: NOTE)
+ * @OCTA_PART_PAGE_AMP: AMP (MIDI: ARP)
+ * @OCTA_PART_PAGE_LFO: LFO
+ * @OCTA_PART_PAGE_FX1: FX1 (MIDI: CTRL1)
+ * @OCTA_PART_PAGE_FX2: FX2 (MIDI: CTRL2)
+ * @OCTA_PART_PAGE_REC: the recorder setup of an audio track (REC1, REC2);
+ *   it has no main values
+ *
+ * The device's five parameter pages, in panel order.
+ */
+typedef enum
+{
+  OCTA_PART_PAGE_SRC,
+  OCTA_PART_PAGE_AMP,
+  OCTA_PART_PAGE_LFO,
+  OCTA_PART_PAGE_FX1,
+  OCTA_PART_PAGE_FX2,
+  OCTA_PART_PAGE_REC,
+} OctaPartPage;
+
+#define OCTA_PART_PAGE_MAX_PARAMS 12
+
+/**
+ * OctaPartParam:
+ * @property: the part track property holding the value, or %NULL for a
+ *   place the device leaves empty
+ * @abbrev: the device's abbreviation
+ * @name: the full name, translated
+ * @format: how the value reads
+ * @upper: the largest value the device offers, or 0 for the property's
+ * @lock: the byte of a scene's lock record this value can be locked in,
+ *   or -1
+ *
+ * One knob of a part page.
+ */
+typedef struct
+{
+  const char      *property;
+  const char      *abbrev;
+  const char      *name;
+  OctaPlockFormat  format;
+  gint             upper;
+  gint             lock;
+} OctaPartParam;
 
 /**
  * OctaPlockName:
@@ -85,6 +144,19 @@ char        *octa_plock_format_value        (OctaPlockFormat  format,
                                              gint             value);
 char        *octa_plock_name_describe       (const OctaPlockName *name,
                                              gint             value);
+guint        octa_part_page_params          (gboolean         midi,
+                                             OctaMachineKind  machine,
+                                             OctaFxType       fx,
+                                             OctaPartPage     page,
+                                             gboolean         setup,
+                                             OctaPartParam   *out);
+const char  *octa_part_page_title           (gboolean         midi,
+                                             OctaPartPage     page);
+gboolean     octa_fx_type_only_fx2          (OctaFxType       type);
+gboolean     octa_fx_type_defaults          (OctaFxType       type,
+                                             guint8          *values,
+                                             guint8          *setup);
+const char  *octa_fx_type_display_name      (OctaFxType       type);
 const char  *octa_fx_param_abbrev           (OctaFxType       type,
                                              guint            index);
 char        *octa_midi_note_name            (guint            note);
