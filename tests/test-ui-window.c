@@ -11,7 +11,9 @@
 #include "octa-transaction.h"
 #include "octa-step-grid-private.h"
 #include "octa-arrangement-view.h"
+#include "octa-parts-view.h"
 #include "octa-project-view.h"
+#include "octa-samples-view.h"
 #include "octa-window-private.h"
 
 /*
@@ -835,12 +837,34 @@ test_views (void)
         }
       if (g_str_equal (views[i], "arrangements"))
         g_assert_true (OCTA_IS_ARRANGEMENT_VIEW (adw_bin_get_child (window->arrangements_slot)));
+      if (g_str_equal (views[i], "samples"))
+        g_assert_true (OCTA_IS_SAMPLES_VIEW (adw_bin_get_child (window->samples_slot)));
+      if (g_str_equal (views[i], "parts"))
+        {
+          GtkWidget *view = adw_bin_get_child (window->parts_slot);
+          guint bank = 99, part = 99;
+
+          g_assert_true (OCTA_IS_PARTS_VIEW (view));
+          g_object_get (view, "bank", &bank, "part", &part, NULL);
+          g_assert_cmpuint (bank, ==, 0);
+          g_assert_cmpuint (part + 1, ==, octa_pattern_get_part (octa_window_get_pattern (window)));
+        }
       /* the sidebar toggle is the Patterns view's own */
       g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_button)), ==,
                        g_str_equal (views[i], "patterns"));
       octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
       g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), shot_name));
     }
+
+  /* the Parts view follows the pattern on screen: A02 plays part 2 */
+  octa_window_select_pattern (window, 0, 1);
+  {
+    guint part = 99;
+
+    g_object_get (adw_bin_get_child (window->parts_slot), "part", &part, NULL);
+    g_assert_cmpuint (part + 1, ==, octa_pattern_get_part (octa_window_get_pattern (window)));
+    g_assert_cmpuint (part, ==, 1);
+  }
 
   /* an unknown view name leaves the window where it was */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",

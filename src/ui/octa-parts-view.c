@@ -3,7 +3,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "octa-arp-editor.h"
 #include "octa-crossfader.h"
+#include "octa-lfo-designer.h"
 #include "octa-param-dial.h"
 #include "octa-parts-view.h"
 #include "octa-plock-names.h"
@@ -582,17 +584,17 @@ make_fx_button (OctaPartsView *self,
   return button;
 }
 
-/* The LFO designer and the arpeggiator editor are widgets of their own:
- * these two put one into its (empty) slot the first time the slot's
- * popover opens. Until then the popover shows an empty 480 × 200 area. */
+/* The LFO designer and the arpeggiator editor are built the first time
+ * their popover opens: most tracks never need them. */
 static void
 create_lfo_designer (OctaPartsView *self,
                      AdwBin        *slot,
                      OctaPartTrack *track)
 {
-  (void) self;
-  (void) slot;
-  (void) track;
+  GtkWidget *designer = octa_lfo_designer_new ();
+
+  octa_lfo_designer_set_track (OCTA_LFO_DESIGNER (designer), track);
+  adw_bin_set_child (slot, designer);
 }
 
 static void
@@ -600,9 +602,10 @@ create_arp_editor (OctaPartsView     *self,
                    AdwBin            *slot,
                    OctaMidiPartTrack *track)
 {
-  (void) self;
-  (void) slot;
-  (void) track;
+  GtkWidget *editor = octa_arp_editor_new ();
+
+  octa_arp_editor_set_track (OCTA_ARP_EDITOR (editor), track);
+  adw_bin_set_child (slot, editor);
 }
 
 static void

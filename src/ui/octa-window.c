@@ -11,6 +11,7 @@
 #include "octa-arrangement-view.h"
 #include "octa-bank-problem-page.h"
 #include "octa-file-banner.h"
+#include "octa-parts-view.h"
 #include "octa-project-view.h"
 #include "octa-samples-view.h"
 #include "octa-pattern-header.h"
@@ -181,6 +182,8 @@ view_type (guint index)
 {
   switch (index)
     {
+    case 0:
+      return OCTA_TYPE_PARTS_VIEW;
     case 1:
       return OCTA_TYPE_SAMPLES_VIEW;
     case 2:
@@ -220,6 +223,14 @@ sync_views (OctaWindow *self)
     }
 }
 
+/* Part Save/Reload drop the other copy's values: the toast offers Undo. */
+static void
+view_toast_cb (OctaWindow *self,
+               const char *text)
+{
+  _octa_window_show_toast (self, text, _("Undo"), "win.undo");
+}
+
 /* Views are built the first time they are shown: most sessions never open
  * some of them, and start-up stays quick. */
 static void
@@ -235,6 +246,9 @@ ensure_view (OctaWindow *self,
         GtkWidget *view = g_object_new (view_type (i), NULL);
 
         adw_bin_set_child (view_slot (self, i), view);
+        if (g_signal_lookup ("toast", G_OBJECT_TYPE (view)) != 0)
+          g_signal_connect_object (view, "toast", G_CALLBACK (view_toast_cb), self,
+                                   G_CONNECT_SWAPPED);
         sync_view (self, view);
       }
 }
