@@ -27,7 +27,9 @@ else
 fi
 meson compile -C "$builddir" || exit 2
 
-run=(meson test -C "$builddir" --print-errorlogs --num-processes 2)
+# Sanitizer builds run several times slower: CI stretches the timeouts.
+run=(meson test -C "$builddir" --print-errorlogs --num-processes 2
+     --timeout-multiplier "${OCTA_TEST_TIMEOUT_MULTIPLIER:-1}")
 if command -v xvfb-run >/dev/null && command -v dbus-run-session >/dev/null; then
   export OCTA_HAVE_DISPLAY=1
   dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1200x24 -noreset" "${run[@]}"

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "octa.h"
+#include "octa-codec.h"
 #include "octa-project-private.h"
 #include "octa-test-utils.h"
 
@@ -479,6 +480,77 @@ import_one (OctaProject *project,
   g_assert_no_error (error);
 }
 
+/* A "name.ot" beside "name.wav" brings the sample's attributes and slices
+ * along, in the import's one undo step; a broken sidecar is ignored. */
+static void
+test_import_sidecar (void)
+{
+  g_autofree char *tmp = octa_test_make_tmpdir ();
+  g_autofree char *src = g_build_filename (tmp, "src", NULL);
+  g_autofree char *ot_path = g_build_filename (src, "loop.ot", NULL);
+  g_autoptr(OctaProject) project = make_project (tmp);
+  g_autoptr(GFile) loop = write_wav (src, "loop.wav", 8000, 2, 44100, 16, 5);
+  g_autoptr(GFile) plain = write_wav (src, "plain.wav", 500, 1, 44100, 16, 6);
+  g_autoptr(GFile) broken = write_wav (src, "broken.wav", 500, 1, 44100, 16, 7);
+  g_autoptr(GFile) broken_ot = write_text (src, "broken.ot", "not a sample file");
+  g_autoptr(OctaSampleFile) ot = octa_sample_file_new_blank ("loop.ot");
+  g_autoptr(OctaSampleSlot) slot = NULL;
+  g_autoptr(OctaMarkers) markers = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *files[] = { loop, plain, broken };
+  guint undo_before;
+
+  octa_sample_file_set (ot, OCTA_SAMPLE_FIELD_GAIN, 60);
+  octa_sample_file_set (ot, OCTA_SAMPLE_FIELD_LOOP_MODE, 1);
+  octa_sample_file_set (ot, OCTA_SAMPLE_FIELD_TRIM_END, 8000);
+  octa_sample_file_set (ot, OCTA_SAMPLE_FIELD_SLICE_COUNT, 2);
+  octa_sample_file_set_slice (ot, 0, (OctaSlice) { 0, 4000, OCTA_SLICE_NO_LOOP });
+  octa_sample_file_set_slice (ot, 1, (OctaSlice) { 4000, 8000, OCTA_SLICE_NO_LOOP });
+  bytes = octa_sample_file_encode (ot);
+  octa_test_write_file (ot_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  before = project_bytes (project);
+  undo_before = octa_history_get_n_undo (octa_project_get_history (project));
+  g_assert_cmpuint (octa_project_import_samples (project, OCTA_SLOT_KIND_FLEX, 0, files, 3,
+                                                 OCTA_SAMPLE_POOL_MODE_COPY_TO_PROJECT,
+                                                 &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (octa_history_get_n_undo (octa_project_get_history (project)), ==,
+                    undo_before + 1);
+
+  slot = octa_project_get_sample_slot (project, OCTA_SLOT_KIND_FLEX, 1);
+  g_assert_cmpuint (octa_sample_slot_get_gain (slot), ==, 60);
+  g_assert_cmpint (octa_sample_slot_get_loop_mode (slot), ==, 1);
+  markers = octa_sample_slot_get_markers (slot);
+  g_assert_cmpuint (octa_markers_get_slice_count (markers), ==, 2);
+  g_assert_cmpuint (octa_markers_get_trim_end (markers), ==, 8000);
+  g_clear_object (&markers);
+  g_clear_object (&slot);
+
+  /* no sidecar, and a broken one: the device's defaults */
+  for (guint number = 2; number <= 3; number++)
+    {
+      slot = octa_project_get_sample_slot (project, OCTA_SLOT_KIND_FLEX, number);
+      g_assert_true (octa_sample_slot_get_used (slot));
+      g_assert_cmpuint (octa_sample_slot_get_gain (slot), ==, 48);
+      markers = octa_sample_slot_get_markers (slot);
+      g_assert_cmpuint (octa_markers_get_slice_count (markers), ==, 0);
+      g_clear_object (&markers);
+      g_clear_object (&slot);
+    }
+
+  /* one undo takes the samples and their sidecar's values away together */
+  g_assert_true (octa_project_undo (project));
+  {
+    g_autoptr(GBytes) after = project_bytes (project);
+
+    g_assert_true (g_bytes_equal (before, after));
+  }
+  octa_test_rm_rf (tmp);
+}
+
 static void
 test_where_used (void)
 {
@@ -840,6 +912,7 @@ main (int   argc,
   g_test_add_func ("/model/samples/info", test_info);
   g_test_add_func ("/model/samples/import-refused", test_import_refused);
   g_test_add_func ("/model/samples/import", test_import);
+  g_test_add_func ("/model/samples/import-sidecar", test_import_sidecar);
   g_test_add_func ("/model/samples/where-used", test_where_used);
   g_test_add_func ("/model/samples/move", test_move);
   g_test_add_func ("/model/samples/relink", test_relink);

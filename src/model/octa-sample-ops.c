@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "octa-sample-slot-private.h"
+#include "octa-slot-ot.h"
 
 /*
  * Keeping a project's samples playable: what the device can play, bringing
@@ -476,6 +477,35 @@ choose_slots (OctaProject  *project,
   return TRUE;
 }
 
+/* The device keeps a sample's attributes and markers in "name.ot" beside
+ * "name.wav": an import takes them along, so a sliced loop arrives sliced.
+ * A sidecar that can't be read leaves the slot with its defaults: the
+ * sample itself is fine. */
+static void
+apply_sidecar (OctaProject  *project,
+               OctaSlotKind  kind,
+               guint         number,
+               GFile        *audio)
+{
+  g_autofree char *base = g_file_get_basename (audio);
+  g_autoptr(GFile) parent = g_file_get_parent (audio);
+  g_autoptr(GFile) ot = NULL;
+  g_autoptr(GError) error = NULL;
+  char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
+
+  if (parent == NULL)
+    return;
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".ot", NULL);
+  ot = g_file_get_child (parent, name);
+  if (!g_file_query_exists (ot, NULL))
+    return;
+  if (!octa_project_apply_ot_file (project, kind, number, ot, &error))
+    g_debug ("%s", error->message);
+}
+
 /**
  * octa_project_import_samples:
  * @project: a project saved in a folder
@@ -572,6 +602,7 @@ octa_project_import_samples (OctaProject         *project,
       if (octa_project_add_sample (project, kind, slots[i], all->pdata[i], mode,
                                    &local_error) == 0)
         break;
+      apply_sidecar (project, kind, slots[i], all->pdata[i]);
       if (i == 0)
         first = slots[0];
     }
