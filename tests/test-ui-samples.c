@@ -514,7 +514,7 @@ test_details (Fixture       *f,
   g_autofree char *after = NULL;
   GFile *files[] = { a };
   GtkSelectionModel *model;
-  GtkWidget *gain, *loop;
+  GtkWidget *attributes, *gain, *loop;
   guint n_undo;
 
   g_assert_cmpuint (octa_project_import_samples (f->project, OCTA_SLOT_KIND_FLEX, 2, files, 1,
@@ -526,7 +526,10 @@ test_details (Fixture       *f,
   g_assert_true (gtk_selection_model_select_item (model, 1, TRUE));
   octa_test_gtk_flush ();
 
-  gain = find_widget (GTK_WIDGET (f->view), GTK_TYPE_SPIN_BUTTON, 0);
+  /* the attributes pane, below the waveform and its marker controls */
+  attributes = find_widget (GTK_WIDGET (f->view), GTK_TYPE_FLOW_BOX, 0);
+  g_assert_nonnull (attributes);
+  gain = find_widget (attributes, GTK_TYPE_SPIN_BUTTON, 0);
   g_assert_nonnull (gain);
   g_assert_true (gtk_widget_is_sensitive (gain));
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (gain)), ==, 0.0);
@@ -542,7 +545,7 @@ test_details (Fixture       *f,
   g_assert_cmpuint (octa_history_get_n_undo (octa_project_get_history (f->project)), ==,
                     n_undo + 1);
 
-  loop = find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, 1);
+  loop = find_widget (attributes, GTK_TYPE_DROP_DOWN, 1);
   g_assert_nonnull (loop);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (loop), 2);
   g_assert_cmpint (octa_sample_slot_get_loop_mode (slot), ==, OCTA_LOOP_MODE_PING_PONG);
@@ -560,9 +563,9 @@ test_details (Fixture       *f,
 
   /* Enter goes into the details; Delete clears the slot, one undo step. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "samples.details", NULL));
-  g_assert_true (gtk_widget_is_focus (find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, 0)) ||
+  g_assert_true (gtk_widget_is_focus (find_widget (attributes, GTK_TYPE_DROP_DOWN, 0)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
-                                         find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN,
+                                         find_widget (attributes, GTK_TYPE_DROP_DOWN,
                                                       0)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "samples.clear", NULL));
   g_assert_false (octa_sample_slot_get_used (slot));
