@@ -379,8 +379,14 @@ test_import (void)
   g_assert_cmpstr (p3, ==, "../AUDIO/c16.wav");
   {
     g_autofree char *in_pool = g_build_filename (pool, "c16.wav", NULL);
+    g_autoptr(GFile) pooled = g_file_new_for_path (in_pool);
+    g_autofree char *usage = octa_project_dup_file_usage (project, pooled);
+    g_autofree char *source_usage = octa_project_dup_file_usage (project, c);
 
     g_assert_true (g_file_test (in_pool, G_FILE_TEST_IS_REGULAR));
+    /* the pool copy is what Flex 004 plays; the dropped original is not */
+    g_assert_cmpstr (usage, ==, "Flex 004");
+    g_assert_null (source_usage);
   }
 
   /* A folder: its three audio files, by name, in the first run of three

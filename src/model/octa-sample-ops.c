@@ -868,6 +868,48 @@ octa_project_dup_slot_usages (OctaProject  *project,
   return usages;
 }
 
+/**
+ * octa_project_dup_file_usage:
+ * @project: a project
+ * @file: an audio file, in the set's pool or anywhere
+ *
+ * Which slots play @file, found by where each slot's path leads: the
+ * audio pool's answer to "where is this used?".
+ *
+ * Returns: (transfer full) (nullable): "Flex 003, Static 012", or %NULL when
+ *   no slot plays @file
+ */
+char *
+octa_project_dup_file_usage (OctaProject *project,
+                             GFile       *file)
+{
+  static const OctaSlotKind kinds[] = { OCTA_SLOT_KIND_FLEX, OCTA_SLOT_KIND_STATIC };
+  GString *usage = NULL;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 1; i <= octa_slot_kind_get_n_slots (kinds[k]); i++)
+      {
+        g_autoptr(OctaSampleSlot) slot = octa_project_get_sample_slot (project, kinds[k], i);
+        g_autoptr(GFile) played = NULL;
+
+        if (!octa_sample_slot_get_used (slot))
+          continue;
+        played = octa_sample_slot_get_file (slot);
+        if (played == NULL || !g_file_equal (played, file))
+          continue;
+        if (usage == NULL)
+          usage = g_string_new (NULL);
+        else
+          g_string_append (usage, ", ");
+        g_string_append_printf (usage, "%s %03u",
+                                kinds[k] == OCTA_SLOT_KIND_FLEX ? "Flex" : "Static", i);
+      }
+  return usage != NULL ? g_string_free (usage, FALSE) : NULL;
+}
+
 /* Moving slots ------------------------------------------------------------ */
 
 typedef struct

@@ -128,6 +128,8 @@ char      *octa_project_dup_slot_usage         (OctaProject   *project,
                                                 guint          number);
 char     **octa_project_dup_slot_usages        (OctaProject   *project,
                                                 OctaSlotKind   kind);
+char      *octa_project_dup_file_usage         (OctaProject   *project,
+                                                GFile         *file);
 gboolean   octa_project_move_sample_slot       (OctaProject   *project,
                                                 OctaSlotKind   kind,
                                                 guint          from,

@@ -450,8 +450,9 @@ row_new_for_slot (OctaSampleSlot *slot,
 }
 
 static OctaSampleRow *
-row_new_for_file (GFile *file,
-                  guint  number)
+row_new_for_file (GFile      *file,
+                  guint       number,
+                  const char *usage)
 {
   OctaSampleRow *row = g_object_new (OCTA_TYPE_SAMPLE_ROW, NULL);
   g_autofree char *name = g_file_get_basename (file);
@@ -464,6 +465,7 @@ row_new_for_file (GFile *file,
   row->text[COL_NAME] = g_steal_pointer (&display);
   row->info = octa_sample_info_read (file, NULL);
   row_apply_info (row);
+  row->text[COL_USAGE] = g_strdup (usage != NULL ? usage : _("unused"));
   return row;
 }
 
@@ -1131,7 +1133,12 @@ rebuild_rows (OctaSamplesView *self)
 
           g_ptr_array_sort (files, compare_basenames);
           for (guint i = 0; i < files->len; i++)
-            g_ptr_array_add (items, row_new_for_file (files->pdata[i], i + 1));
+            {
+              g_autofree char *usage = octa_project_dup_file_usage (self->project,
+                                                                    files->pdata[i]);
+
+              g_ptr_array_add (items, row_new_for_file (files->pdata[i], i + 1, usage));
+            }
         }
       else
         {
