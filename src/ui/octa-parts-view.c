@@ -78,6 +78,9 @@ struct _OctaPartsView
   GtkWidget      *scene_banner;
   GtkWidget      *scene_banner_label;
   GtkWidget      *rows_grid;
+  GtkWidget      *titles[N_TRACKS];
+  GtkWidget      *drop_row;
+  GtkWidget      *drop_chip;
   OctaSceneStrip *scene_strip;
   OctaCrossfader *crossfader;
 
@@ -749,6 +752,8 @@ rebuild (OctaPartsView *self)
   g_ptr_array_set_size (self->dials, 0);
   /* A row's own dropdown or button can be what asked for the rebuild, still
    * inside its handler: keep the old rows alive until the main loop is idle. */
+  memset (self->titles, 0, sizeof self->titles);
+  self->drop_row = self->drop_chip = NULL;
   while ((child = gtk_widget_get_first_child (self->rows_grid)) != NULL)
     {
       g_ptr_array_add (self->retired, g_object_ref (child));
@@ -785,6 +790,7 @@ rebuild (OctaPartsView *self)
       gtk_label_set_width_chars (GTK_LABEL (label), 14);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
       gtk_grid_attach (GTK_GRID (self->rows_grid), label, 0, t, 1, 1);
+      self->titles[t] = label;
 
       if (!self->midi)
         gtk_grid_attach (GTK_GRID (self->rows_grid), make_machine_dropdown (self, t), 1, t, 1, 1);
@@ -871,6 +877,185 @@ rebuild (OctaPartsView *self)
       if (dial != NULL)
         gtk_widget_grab_focus (dial);
     }
+}
+
+/* ---- slots dropped on a track ---- */
+
+static void
+track_name (OctaPartsView *self,
+            guint          t,
+            char           name[8])
+{
+  g_snprintf (name, 8, "%c%u", self->midi ? 'M' : 'T', t + 1);
+}
+
+static gboolean
+slot_drop_check (OctaPartsView  *self,
+                 OctaSampleSlot *slot,
+                 guint           t,
+                 char          **text)
+{
+  char name[8];
+
+  track_name (self, t, name);
+  return octa_slot_drop_check (slot, name, self->midi, self->tracks[t] != NULL,
+                               self->midi ? OCTA_MACHINE_KIND_FLEX : track_machine (self, t), -1,
+                               text);
+}
+
+static gint
+slot_drop_pick (OctaPartsView *self,
+                double         y)
+{
+  for (guint t = 0; t < N_TRACKS; t++)
+    {
+      graphene_rect_t bounds;
+
+      if (self->titles[t] != NULL &&
+          gtk_widget_compute_bounds (self->titles[t], self->rows_grid, &bounds) &&
+          y >= bounds.origin.y - 2 && y < bounds.origin.y + bounds.size.height + 2)
+        return t;
+    }
+  return -1;
+}
+
+static void
+slot_drop_clear (OctaPartsView *self)
+{
+  if (self->drop_row != NULL)
+    gtk_grid_remove (GTK_GRID (self->rows_grid), self->drop_row);
+  if (self->drop_chip != NULL)
+    gtk_grid_remove (GTK_GRID (self->rows_grid), self->drop_chip);
+  self->drop_row = self->drop_chip = NULL;
+}
+
+/* The row under the pointer gets an outline, in the error colour when the
+ * slot can't go there, and a chip at its end says what would happen. */
+static void
+slot_drop_show (OctaPartsView *self,
+                gint           t,
+                gboolean       ok,
+                const char    *text)
+{
+  GtkWidget *child;
+  gint columns = 1;
+
+  slot_drop_clear (self);
+  if (t < 0)
+    return;
+  for (child = gtk_widget_get_first_child (self->rows_grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column, width;
+
+      gtk_grid_query_child (GTK_GRID (self->rows_grid), child, &column, NULL, &width, NULL);
+      columns = MAX (columns, column + width);
+    }
+  self->drop_chip = gtk_label_new (text);
+  gtk_widget_add_css_class (self->drop_chip, "octa-drop-chip");
+  gtk_widget_add_css_class (self->drop_chip, ok ? "accepted" : "refused");
+  gtk_widget_set_valign (self->drop_chip, GTK_ALIGN_CENTER);
+  gtk_widget_set_can_target (self->drop_chip, FALSE);
+  gtk_grid_attach (GTK_GRID (self->rows_grid), self->drop_chip, columns, t, 1, 1);
+
+  self->drop_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->drop_row, "octa-drop-row");
+  gtk_widget_add_css_class (self->drop_row, ok ? "accepted" : "refused");
+  gtk_widget_set_can_target (self->drop_row, FALSE);
+  gtk_grid_attach (GTK_GRID (self->rows_grid), self->drop_row, 0, t, columns + 1, 1);
+  /* Drawn first, so under the row's own controls. */
+  gtk_widget_insert_after (self->drop_row, self->rows_grid, NULL);
+}
+
+static GdkDragAction
+slot_drop_motion_cb (GtkDropTarget *target,
+                     double         x,
+                     double         y,
+                     OctaPartsView *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  OctaSampleSlot *slot = value != NULL ? g_value_get_object (value) : NULL;
+  g_autofree char *text = NULL;
+  gint t = slot != NULL && self->part != NULL ? slot_drop_pick (self, y) : -1;
+  gboolean ok;
+
+  if (t < 0)
+    {
+      slot_drop_clear (self);
+      return 0;
+    }
+  ok = slot_drop_check (self, slot, t, &text);
+  slot_drop_show (self, t, ok, text);
+  return ok ? GDK_ACTION_COPY : 0;
+}
+
+static void
+slot_drop_leave_cb (GtkDropTarget *target,
+                    OctaPartsView *self)
+{
+  slot_drop_clear (self);
+}
+
+static gboolean
+slot_drop_cb (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              OctaPartsView *self)
+{
+  OctaSampleSlot *slot = g_value_get_object (value);
+  g_autoptr(GError) error = NULL;
+  gint t = slot != NULL ? slot_drop_pick (self, y) : -1;
+  gboolean done = FALSE;
+
+  slot_drop_clear (self);
+  if (t >= 0)
+    done = octa_parts_view_drop_slot (self, slot, t, &error);
+  if (error != NULL)
+    g_signal_emit (self, signals[TOAST], 0, error->message);
+  return done;
+}
+
+/**
+ * octa_parts_view_drop_slot:
+ * @self: a parts view
+ * @slot: a sample slot of the view's project
+ * @track: 0…7, a track of the shown part
+ * @error: where a refusal is told
+ *
+ * Makes the shown part play @slot on @track, as one undoable edit. A slot
+ * of the wrong kind for the track's machine, or any slot on a MIDI track,
+ * is refused and nothing changes.
+ *
+ * Returns: whether the slot was placed
+ */
+gboolean
+octa_parts_view_drop_slot (OctaPartsView   *self,
+                           OctaSampleSlot  *slot,
+                           guint            track,
+                           GError         **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(OctaPartTrack) part_track = NULL;
+
+  g_return_val_if_fail (OCTA_IS_PARTS_VIEW (self), FALSE);
+  g_return_val_if_fail (OCTA_IS_SAMPLE_SLOT (slot), FALSE);
+  g_return_val_if_fail (track < N_TRACKS, FALSE);
+
+  if (self->project == NULL || self->part == NULL || !slot_drop_check (self, slot, track, &text))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           text != NULL ? text : _("No part is shown"));
+      return FALSE;
+    }
+  part_track = g_object_ref (self->tracks[track]);
+  octa_project_begin_change (self->project, text);
+  g_object_set (part_track,
+                octa_sample_slot_get_kind (slot) == OCTA_SLOT_KIND_STATIC ? "static-slot"
+                                                                          : "flex-slot",
+                octa_slot_device_number (slot), NULL);
+  octa_project_end_change (self->project);
+  return TRUE;
 }
 
 /* ---- header and sidebar ---- */
@@ -1020,6 +1205,15 @@ refresh (OctaPartsView *self)
     }
   for (guint i = 0; i < self->dials->len; i++)
     refresh_dial (self, g_ptr_array_index (self->dials, i), scene, scene_a, scene_b);
+  /* A dropped or unassigned slot changes the sample a title names. */
+  for (guint t = 0; t < N_TRACKS; t++)
+    if (self->titles[t] != NULL && self->tracks[t] != NULL)
+      {
+        g_autofree char *title = track_title (self, t);
+
+        if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->titles[t])), title) != 0)
+          gtk_label_set_markup (GTK_LABEL (self->titles[t]), title);
+      }
 
   refresh_header (self);
   octa_scene_strip_set_part (self->scene_strip, self->part);
@@ -1529,6 +1723,16 @@ octa_parts_view_init (OctaPartsView *self)
   self->dials = g_ptr_array_new ();
   self->retired = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkDropTarget *target = gtk_drop_target_new (OCTA_TYPE_SAMPLE_SLOT, GDK_ACTION_COPY);
+
+    gtk_drop_target_set_preload (target, TRUE);
+    g_signal_connect (target, "enter", G_CALLBACK (slot_drop_motion_cb), self);
+    g_signal_connect (target, "motion", G_CALLBACK (slot_drop_motion_cb), self);
+    g_signal_connect (target, "leave", G_CALLBACK (slot_drop_leave_cb), self);
+    g_signal_connect (target, "drop", G_CALLBACK (slot_drop_cb), self);
+    gtk_widget_add_controller (self->rows_grid, GTK_EVENT_CONTROLLER (target));
+  }
   /* Below about 1100 px the parts list folds away; this button brings it. */
   g_object_bind_property (self->flap, "folded", self->sidebar_button, "visible",
                           G_BINDING_SYNC_CREATE);
