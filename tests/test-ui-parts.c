@@ -1089,8 +1089,12 @@ test_slot_drop (Fixture       *f,
   g_assert_cmpint (read_prop (G_OBJECT (t3), "static-slot"), ==, 40);
 
   /* One step each: undo takes the Static drop back. */
-  g_assert_true (octa_history_undo (octa_project_get_history (f->project)));
-  g_assert_cmpint (read_prop (G_OBJECT (t3), "static-slot"), !=, 40);
+  g_assert_true (octa_project_undo (f->project));
+  g_assert_cmpint (read_prop (G_OBJECT (t3), "static-slot"), ==, 3);
+  octa_test_gtk_flush ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_label_starting (GTK_WIDGET (f->view),
+                                                                       "T3 S"))),
+                   ==, "T3 S Static 003");
 
   assert_refused (f, OCTA_SLOT_KIND_FLEX, 5, 2, "amp-vol", "T3 plays Static samples");
   assert_refused (f, OCTA_SLOT_KIND_RECORDER, 1, 2, "amp-vol", "T3 plays Static samples");
