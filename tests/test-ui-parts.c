@@ -932,6 +932,109 @@ shot (Fixture    *f,
   g_assert_nonnull (path);
 }
 
+/* ---- Preferences › Controls › Sliders ---- */
+
+static GtkEventController *
+dial_controller (GtkWidget *dial,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (dial);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return GTK_EVENT_CONTROLLER (c);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Exactly one byte of the unsaved part block changed between the two. */
+static gsize
+one_part_byte (GBytes *before,
+               GBytes *after)
+{
+  g_autoptr(GArray) diff = differences (before, after);
+  gsize block = octa_bank_part_offset (0, OCTA_PART_UNSAVED);
+  guint in_block = 0;
+  gsize offset = 0;
+
+  for (guint i = 0; i < diff->len; i++)
+    {
+      gsize o = g_array_index (diff, gsize, i);
+
+      if (o >= block && o < block + PART_BLOCK_SIZE)
+        in_block++, offset = o;
+    }
+  g_assert_cmpuint (in_block, ==, 1);
+  g_assert_cmpuint (diff->len, <=, 2);
+  return offset;
+}
+
+static void
+test_sliders (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (OCTA_APP_ID);
+  g_autoptr(OctaPartTrack) t2 = get_track (f, FALSE, 1);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) keyed = NULL;
+  GtkWidget *dial, *knob;
+  gint old = read_prop (G_OBJECT (t2), "amp-vol");
+  guint undo = n_undo (f);
+  gboolean handled = FALSE;
+  gsize offset;
+
+  octa_parts_view_set_page (f->view, OCTA_PART_PAGE_AMP, FALSE);
+  octa_test_gtk_flush ();
+  knob = octa_parts_view_get_dial (f->view, 1, "amp-vol");
+  g_assert_cmpint (octa_param_dial_get_style (OCTA_PARAM_DIAL (knob)), ==, OCTA_PARAM_DIAL_KNOB);
+
+  g_settings_set_string (settings, "parameter-controls", "sliders");
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
+  dial = octa_parts_view_get_dial (f->view, 1, "amp-vol");
+  g_assert_true (dial != knob);
+  g_assert_cmpint (octa_param_dial_get_style (OCTA_PARAM_DIAL (dial)), ==, OCTA_PARAM_DIAL_SLIDER);
+  /* A row: wider than tall, and much shorter than a knob with its labels. */
+  g_assert_cmpint (gtk_widget_get_width (dial), >, 2 * gtk_widget_get_height (dial));
+  g_assert_cmpint (gtk_widget_get_height (dial), <, 36);
+  shot (f, "parts-sliders");
+
+  /* Dragged to the right along the bar: one undo step, one byte. */
+  before = encode (f);
+  g_signal_emit_by_name (dial_controller (dial, GTK_TYPE_GESTURE_DRAG), "drag-begin", 40.0, 8.0);
+  g_signal_emit_by_name (dial_controller (dial, GTK_TYPE_GESTURE_DRAG), "drag-update", 10.0, 0.0);
+  g_signal_emit_by_name (dial_controller (dial, GTK_TYPE_GESTURE_DRAG), "drag-update", 20.0, 30.0);
+  g_signal_emit_by_name (dial_controller (dial, GTK_TYPE_GESTURE_DRAG), "drag-end", 20.0, 30.0);
+  g_assert_cmpuint (n_undo (f), ==, undo + 1);
+  g_assert_cmpint (read_prop (G_OBJECT (t2), "amp-vol"), >, old);
+  g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==,
+                   read_prop (G_OBJECT (t2), "amp-vol"));
+  after = encode (f);
+  offset = one_part_byte (before, after);
+  g_assert_cmpuint (((const guint8 *) g_bytes_get_data (after, NULL))[offset], ==,
+                    read_prop (G_OBJECT (t2), "amp-vol"));
+
+  /* A key on the slider: the same byte, one more step. */
+  old = read_prop (G_OBJECT (t2), "amp-vol");
+  g_signal_emit_by_name (dial_controller (dial, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
+                         GDK_KEY_Left, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpuint (n_undo (f), ==, undo + 2);
+  g_assert_cmpint (read_prop (G_OBJECT (t2), "amp-vol"), ==, old - 1);
+  keyed = encode (f);
+  g_assert_cmpuint (one_part_byte (after, keyed), ==, offset);
+
+  g_settings_set_string (settings, "parameter-controls", "knobs");
+  octa_test_gtk_flush ();
+  dial = octa_parts_view_get_dial (f->view, 1, "amp-vol");
+  g_assert_cmpint (octa_param_dial_get_style (OCTA_PARAM_DIAL (dial)), ==, OCTA_PARAM_DIAL_KNOB);
+  g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, old - 1);
+}
+
 /* ---- slots dropped on track rows ---- */
 
 static GtkDropTarget *
@@ -1205,6 +1308,8 @@ main (int   argc,
               fixture_set_up, test_crossfader, fixture_tear_down);
   g_test_add ("/ui/parts/drag-one-step", Fixture, NULL,
               fixture_set_up, test_drag_one_step, fixture_tear_down);
+  g_test_add ("/ui/parts/sliders", Fixture, NULL,
+              fixture_set_up, test_sliders, fixture_tear_down);
   g_test_add ("/ui/parts/slot-drop", Fixture, NULL,
               fixture_set_up, test_slot_drop, fixture_tear_down);
   g_test_add ("/ui/parts/screenshots", Fixture, NULL,

@@ -81,6 +81,8 @@ struct _OctaPartsView
   GtkWidget      *titles[N_TRACKS];
   GtkWidget      *drop_row;
   GtkWidget      *drop_chip;
+  GSettings      *settings;
+  gboolean        sliders;
   OctaSceneStrip *scene_strip;
   OctaCrossfader *crossfader;
 
@@ -412,6 +414,8 @@ make_dial (OctaPartsView       *self,
   if (G_IS_PARAM_SPEC_ENUM (g_object_class_find_property (G_OBJECT_GET_CLASS (self->tracks[t]),
                                                          param->property)))
     upper = param->upper > 0 ? param->upper : 255;
+  if (self->sliders)
+    octa_param_dial_set_style (dial, OCTA_PARAM_DIAL_SLIDER);
   octa_param_dial_set_range (dial, lower, upper);
   octa_param_dial_set_format (dial, param->format);
   octa_param_dial_set_abbrev (dial, param->abbrev, param->name);
@@ -721,6 +725,24 @@ fetch_tracks (OctaPartsView *self)
     }
 }
 
+static void
+place_param (OctaPartsView *self,
+             GtkWidget     *widget,
+             guint          t,
+             gint          *col,
+             GtkWidget     *cells,
+             guint         *cell,
+             guint          per_row)
+{
+  if (cells == NULL)
+    {
+      gtk_grid_attach (GTK_GRID (self->rows_grid), widget, (*col)++, t, 1, 1);
+      return;
+    }
+  gtk_grid_attach (GTK_GRID (cells), widget, *cell % per_row, *cell / per_row, 1, 1);
+  (*cell)++;
+}
+
 static gboolean
 release_retired (gpointer data)
 {
@@ -783,6 +805,8 @@ rebuild (OctaPartsView *self)
       GtkWidget *label = gtk_label_new (NULL);
       gint col = 2;
       guint n, shown = 0;
+      GtkWidget *cells = NULL;
+      guint cell = 0, per_row = 3;
 
       gtk_label_set_markup (GTK_LABEL (label), title);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -800,6 +824,18 @@ rebuild (OctaPartsView *self)
 
       n = octa_part_page_params (self->midi, track_machine (self, t), track_fx (self, t),
                                  self->page, self->setup, params);
+      /* Sliders are wider than knobs: a track's sliders wrap into rows of
+       * three (four on the twelve-value pages) inside its grid row. */
+      if (self->sliders)
+        {
+          cells = gtk_grid_new ();
+          gtk_grid_set_column_spacing (GTK_GRID (cells), 16);
+          gtk_grid_set_row_spacing (GTK_GRID (cells), 2);
+          gtk_widget_set_valign (cells, GTK_ALIGN_CENTER);
+          gtk_grid_attach (GTK_GRID (self->rows_grid), cells, col++, t, 1, 1);
+          per_row = n > 8 ? 4 : 3;
+          cell = 0;
+        }
       if (self->scene >= 0 && self->midi)
         n = 0;
       for (guint i = 0; i < n; i++)
@@ -810,7 +846,7 @@ rebuild (OctaPartsView *self)
 
               gtk_widget_add_css_class (dot, "dim-label");
               gtk_widget_set_size_request (dot, 56, -1);
-              gtk_grid_attach (GTK_GRID (self->rows_grid), dot, col++, t, 1, 1);
+              place_param (self, dot, t, &col, cells, &cell, per_row);
               continue;
             }
           /* Scene locks exist for the main pages only. */
@@ -823,7 +859,7 @@ rebuild (OctaPartsView *self)
             /* Twelve knobs a row must fit beside the sidebar at 1280 px. */
             if (n > 8)
               gtk_widget_add_css_class (dial, "compact");
-            gtk_grid_attach (GTK_GRID (self->rows_grid), dial, col++, t, 1, 1);
+            place_param (self, dial, t, &col, cells, &cell, per_row);
           }
         }
 
@@ -835,7 +871,7 @@ rebuild (OctaPartsView *self)
 
           shown++;
           octa_param_dial_set_range (OCTA_PARAM_DIAL (dial), 0, 127);
-          gtk_grid_attach (GTK_GRID (self->rows_grid), dial, col++, t, 1, 1);
+          place_param (self, dial, t, &col, cells, &cell, per_row);
         }
 
       if (shown == 0)
@@ -1236,6 +1272,21 @@ load_part (OctaPartsView *self)
 }
 
 static void
+parameter_controls_changed_cb (GSettings     *settings,
+                               const char    *key,
+                               OctaPartsView *self)
+{
+  g_autofree char *style = g_settings_get_string (settings, key);
+  gboolean sliders = g_strcmp0 (style, "sliders") == 0;
+
+  if (sliders == self->sliders)
+    return;
+  self->sliders = sliders;
+  if (self->project != NULL)
+    rebuild (self);
+}
+
+static void
 project_changed_cb (OctaProject   *project,
                     OctaPartsView *self)
 {
@@ -1525,6 +1576,7 @@ octa_parts_view_dispose (GObject *object)
   for (guint t = 0; t < N_TRACKS; t++)
     g_clear_object (&self->tracks[t]);
   g_clear_pointer (&self->dials, g_ptr_array_unref);
+  g_clear_object (&self->settings);
   g_clear_handle_id (&self->retire_id, g_source_remove);
   g_clear_pointer (&self->retired, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), OCTA_TYPE_PARTS_VIEW);
@@ -1723,6 +1775,10 @@ octa_parts_view_init (OctaPartsView *self)
   self->dials = g_ptr_array_new ();
   self->retired = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (OCTA_APP_ID);
+  g_signal_connect (self->settings, "changed::parameter-controls",
+                    G_CALLBACK (parameter_controls_changed_cb), self);
+  parameter_controls_changed_cb (self->settings, "parameter-controls", self);
   {
     GtkDropTarget *target = gtk_drop_target_new (OCTA_TYPE_SAMPLE_SLOT, GDK_ACTION_COPY);
 
