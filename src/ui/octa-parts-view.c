@@ -5,6 +5,7 @@
 
 #include "octa-arp-editor.h"
 #include "octa-crossfader.h"
+#include "octa-diff-window.h"
 #include "octa-lfo-designer.h"
 #include "octa-param-dial.h"
 #include "octa-parts-view.h"
@@ -58,6 +59,7 @@ struct _OctaPartsView
   GtkWidget      *used_by_label;
   GtkWidget      *save_part_button;
   GtkWidget      *reload_part_button;
+  GtkWidget      *compare_part_button;
   GtkWidget      *save_all_button;
   GtkWidget      *page_1;
   GtkWidget      *page_2;
@@ -1192,6 +1194,13 @@ refresh_header (OctaPartsView *self)
   gtk_widget_set_sensitive (self->rename_button, self->part != NULL);
   gtk_widget_set_sensitive (self->reload_part_button,
                             self->part != NULL && octa_part_get_has_saved (self->part));
+  gtk_widget_set_sensitive (self->compare_part_button,
+                            self->part != NULL && octa_part_get_has_saved (self->part));
+  gtk_widget_set_tooltip_text (self->compare_part_button,
+                               self->part != NULL && !octa_part_get_has_saved (self->part)
+                               ? _("This part has never been saved, so there is no saved copy "
+                                   "to compare with")
+                               : _("Compare the part with its saved copy"));
   gtk_widget_set_tooltip_text (self->reload_part_button,
                                self->part != NULL && !octa_part_get_has_saved (self->part)
                                ? _("This part has never been saved, so there is no saved copy "
@@ -1444,6 +1453,23 @@ reload_part_cb (GtkButton     *button,
   text = g_strdup_printf (_("Reloaded part %s from its saved copy"), label);
   octa_part_reload (self->part);
   emit_toast (self, text);
+}
+
+static void
+compare_part_cb (GtkButton     *button,
+                 OctaPartsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
+  GtkWidget *window;
+
+  if (self->part == NULL)
+    return;
+  window = octa_diff_window_new_for_part (app, self->part);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -1728,6 +1754,7 @@ octa_parts_view_class_init (OctaPartsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, used_by_label);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, save_part_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, reload_part_button);
+  gtk_widget_class_bind_template_child (widget_class, OctaPartsView, compare_part_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, save_all_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, page_1);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, page_2);
@@ -1756,6 +1783,7 @@ octa_parts_view_class_init (OctaPartsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, rename_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_part_cb);
   gtk_widget_class_bind_template_callback (widget_class, reload_part_cb);
+  gtk_widget_class_bind_template_callback (widget_class, compare_part_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, scene_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, scene_done_cb);
