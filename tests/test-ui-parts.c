@@ -1028,6 +1028,10 @@ test_sliders (Fixture       *f,
   keyed = encode (f);
   g_assert_cmpuint (one_part_byte (after, keyed), ==, offset);
 
+  octa_parts_view_set_page (f->view, OCTA_PART_PAGE_LFO, TRUE);
+  shot (f, "parts-sliders-lfo-setup");
+  octa_parts_view_set_page (f->view, OCTA_PART_PAGE_AMP, FALSE);
+
   g_settings_set_string (settings, "parameter-controls", "knobs");
   octa_test_gtk_flush ();
   dial = octa_parts_view_get_dial (f->view, 1, "amp-vol");
