@@ -562,7 +562,8 @@ find_button (GtkWidget  *root,
     {
       GtkWidget *found;
 
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
         return child;
       found = find_button (child, label);
       if (found != NULL)
@@ -636,7 +637,8 @@ test_part (void)
   g_assert_true (octa_test_gtk_wait_until (has_part_diff, window, 2000));
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (OCTA_IS_DIFF_WINDOW (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+    if (OCTA_IS_DIFF_WINDOW (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
       diff = l->data;
   g_assert_nonnull (diff);
   gtk_window_set_default_size (GTK_WINDOW (diff), 1280, 800);

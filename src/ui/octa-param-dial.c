@@ -342,6 +342,7 @@ drag_update_cb (GtkGestureDrag *gesture,
   GdkModifierType state;
   double range = self->upper - self->lower;
   double px = DRAG_RANGE_PX;
+  double moved;
 
   if (!self->dragging)
     return;
@@ -351,9 +352,8 @@ drag_update_cb (GtkGestureDrag *gesture,
     px = MAX (gtk_widget_get_width (self->knob) - 14, 1);
   if (state & GDK_SHIFT_MASK)
     px *= 4;
-  set_value_internal (self, self->drag_start +
-                      (gint) lround ((self->style == OCTA_PARAM_DIAL_SLIDER ? dx : -dy) * range / px),
-                      TRUE);
+  moved = self->style == OCTA_PARAM_DIAL_SLIDER ? dx : -dy;
+  set_value_internal (self, self->drag_start + (gint) lround (moved * range / px), TRUE);
 }
 
 static void
