@@ -5,6 +5,7 @@
 #include "octa.h"
 #include "octa-application.h"
 #include "octa-diff-window.h"
+#include "octa-parts-view.h"
 #include "octa-project-private.h"
 #include "octa-test-gtk-utils.h"
 #include "octa-test-utils.h"
@@ -536,6 +537,163 @@ test_no_saved_state (void)
   octa_test_gtk_flush ();
 }
 
+/* ---- A part with its saved copy ------------------------------------------ */
+
+#define PART_BLOCK_SIZE 6331
+
+/* A part block of bank B. */
+static GBytes *
+part_block (OctaProject  *project,
+            guint         part,
+            OctaPartCopy  state)
+{
+  g_autoptr(GBytes) file = octa_project_encode_file (project, "bank02.work");
+
+  g_assert_nonnull (file);
+  return g_bytes_new_from_bytes (file, octa_bank_part_offset (part, state), PART_BLOCK_SIZE);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_t4_row (gpointer data)
+{
+  return has_row (data, "B.part3.T4");
+}
+
+static gboolean
+has_part_diff (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (OCTA_IS_DIFF_WINDOW (l->data) && gtk_window_get_transient_for (l->data) == data)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_part (void)
+{
+  g_autoptr(OctaProject) project = octa_project_new_blank ("SONG");
+  g_autoptr(OctaBank) bank = octa_project_get_bank (project, 1);
+  g_autoptr(OctaPart) part = octa_bank_get_part (bank, 2);
+  g_autoptr(OctaAudioPartTrack) t4 = octa_part_get_audio_track (part, 3);
+  g_autoptr(GBytes) unsaved = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GBytes) now = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = octa_parts_view_new ();
+  OctaDiffWindow *diff = NULL;
+  g_autofree char *keys = NULL;
+  g_autofree char *side_a = NULL;
+  g_autofree char *side_b = NULL;
+  g_autofree char *fields = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  gint vol;
+
+  if (!octa_part_get_has_saved (part))
+    octa_part_save (part);
+  g_assert_true (octa_part_get_has_saved (part));
+  g_object_get (t4, "amp-vol", &vol, NULL);
+
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  octa_parts_view_set_project (OCTA_PARTS_VIEW (view), project);
+  octa_parts_view_set_bank (OCTA_PARTS_VIEW (view), 1);
+  octa_parts_view_set_part (OCTA_PARTS_VIEW (view), 2);
+  gtk_window_present (GTK_WINDOW (window));
+  octa_test_gtk_wait_for_draw (view);
+
+  unsaved = part_block (project, 2, OCTA_PART_UNSAVED);
+  saved = part_block (project, 2, OCTA_PART_SAVED);
+  octa_project_begin_change (project, "edit");
+  g_object_set (t4, "amp-vol", vol == 100 ? 90 : 100, NULL);
+  octa_project_end_change (project);
+  edited = part_block (project, 2, OCTA_PART_UNSAVED);
+  g_assert_false (g_bytes_equal (edited, unsaved));
+
+  /* The header's Compare opens the part's comparison: one change. */
+  g_signal_emit_by_name (find_button (view, "⇆ Compare"), "clicked");
+  g_assert_true (octa_test_gtk_wait_until (has_part_diff, window, 2000));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (OCTA_IS_DIFF_WINDOW (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      diff = l->data;
+  g_assert_nonnull (diff);
+  gtk_window_set_default_size (GTK_WINDOW (diff), 1280, 800);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (diff));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (octa_diff_window_get_diff (diff))),
+                    ==, 1);
+  keys = row_keys (diff);
+  g_assert_cmpstr (keys, ==, "B(1) B.part3(1) B.part3.T4(1)");
+  side_a = labels_of (diff, "side_a_label");
+  side_b = labels_of (diff, "side_b_label");
+  g_assert_cmpstr (side_a, ==, "A: Part 3 THREE · unsaved");
+  g_assert_cmpstr (side_b, ==, "B: its saved copy");
+  g_assert_cmpstr (adw_window_title_get_subtitle (
+                     ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (diff),
+                                                                      OCTA_TYPE_DIFF_WINDOW,
+                                                                      "window_title"))),
+                   ==, "Bank B · Part 3 THREE with its saved copy");
+  octa_diff_window_select_path (diff, "B.part3.T4");
+  fields = labels_of (diff, "field_grid");
+  g_test_message ("fields: %s", fields);
+  g_assert_nonnull (strstr (fields, "AMP VOL"));
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (diff), "diff-window-part"));
+
+  /* Use B reloads that value: the unsaved copy is as it was, the saved
+   * copy untouched; undo brings the edit back. */
+  gtk_widget_activate_action (GTK_WIDGET (diff), "diff.use-b", NULL);
+  now = part_block (project, 2, OCTA_PART_UNSAVED);
+  g_assert_true (g_bytes_equal (now, unsaved));
+  g_clear_pointer (&now, g_bytes_unref);
+  now = part_block (project, 2, OCTA_PART_SAVED);
+  g_assert_true (g_bytes_equal (now, saved));
+  g_clear_pointer (&now, g_bytes_unref);
+  g_assert_true (octa_project_undo (project));
+  now = part_block (project, 2, OCTA_PART_UNSAVED);
+  g_assert_true (g_bytes_equal (now, edited));
+  g_clear_pointer (&now, g_bytes_unref);
+
+  /* Use A saves it: the saved copy takes the edit, the unsaved keeps it. */
+  g_assert_true (octa_test_gtk_wait_until (has_t4_row, diff, 2000));
+  octa_diff_window_select_path (diff, "B.part3.T4");
+  gtk_widget_activate_action (GTK_WIDGET (diff), "diff.use-a", NULL);
+  now = part_block (project, 2, OCTA_PART_SAVED);
+  g_assert_true (g_bytes_equal (now, edited));
+  g_clear_pointer (&now, g_bytes_unref);
+  now = part_block (project, 2, OCTA_PART_UNSAVED);
+  g_assert_true (g_bytes_equal (now, edited));
+  g_clear_pointer (&now, g_bytes_unref);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (octa_diff_window_get_diff (diff))),
+                    ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (diff));
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
 /* ---- The main window's menu items ----------------------------------------- */
 
 static OctaDiffWindow *
@@ -629,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/ui/diff/saved", test_saved);
   g_test_add_func ("/ui/diff/no-saved-state", test_no_saved_state);
   g_test_add_func ("/ui/diff/window-actions", test_window_actions);
+  g_test_add_func ("/ui/diff/part", test_part);
 
   status = g_test_run ();
   g_clear_object (&app);

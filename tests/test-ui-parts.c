@@ -932,6 +932,287 @@ shot (Fixture    *f,
   g_assert_nonnull (path);
 }
 
+/* ---- Preferences › Controls › Sliders ---- */
+
+static GtkEventController *
+dial_controller (GtkWidget *dial,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (dial);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return GTK_EVENT_CONTROLLER (c);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Exactly one byte of the unsaved part block changed between the two. */
+static gsize
+one_part_byte (GBytes *before,
+               GBytes *after)
+{
+  g_autoptr(GArray) diff = differences (before, after);
+  gsize block = octa_bank_part_offset (0, OCTA_PART_UNSAVED);
+  guint in_block = 0;
+  gsize offset = 0;
+
+  for (guint i = 0; i < diff->len; i++)
+    {
+      gsize o = g_array_index (diff, gsize, i);
+
+      if (o >= block && o < block + PART_BLOCK_SIZE)
+        in_block++, offset = o;
+    }
+  g_assert_cmpuint (in_block, ==, 1);
+  g_assert_cmpuint (diff->len, <=, 2);
+  return offset;
+}
+
+static void
+test_sliders (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (OCTA_APP_ID);
+  g_autoptr(OctaPartTrack) t2 = get_track (f, FALSE, 1);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) keyed = NULL;
+  GtkWidget *dial, *knob;
+  gint old = read_prop (G_OBJECT (t2), "amp-vol");
+  guint undo = n_undo (f);
+  gboolean handled = FALSE;
+  gsize offset;
+
+  octa_parts_view_set_page (f->view, OCTA_PART_PAGE_AMP, FALSE);
+  octa_test_gtk_flush ();
+  knob = octa_parts_view_get_dial (f->view, 1, "amp-vol");
+  g_assert_cmpint (octa_param_dial_get_style (OCTA_PARAM_DIAL (knob)), ==, OCTA_PARAM_DIAL_KNOB);
+
+  g_settings_set_string (settings, "parameter-controls", "sliders");
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
+  dial = octa_parts_view_get_dial (f->view, 1, "amp-vol");
+  g_assert_true (dial != knob);
+  g_assert_cmpint (octa_param_dial_get_style (OCTA_PARAM_DIAL (dial)), ==, OCTA_PARAM_DIAL_SLIDER);
+  /* A row: wider than tall, and much shorter than a knob with its labels. */
+  g_assert_cmpint (gtk_widget_get_width (dial), >, 2 * gtk_widget_get_height (dial));
+  g_assert_cmpint (gtk_widget_get_height (dial), <, 36);
+  shot (f, "parts-sliders");
+
+  /* Dragged to the right along the bar: one undo step, one byte. */
+  before = encode (f);
+  g_signal_emit_by_name (dial_controller (dial, GTK_TYPE_GESTURE_DRAG), "drag-begin", 40.0, 8.0);
+  g_signal_emit_by_name (dial_controller (dial, GTK_TYPE_GESTURE_DRAG), "drag-update", 10.0, 0.0);
+  g_signal_emit_by_name (dial_controller (dial, GTK_TYPE_GESTURE_DRAG), "drag-update", 20.0, 30.0);
+  g_signal_emit_by_name (dial_controller (dial, GTK_TYPE_GESTURE_DRAG), "drag-end", 20.0, 30.0);
+  g_assert_cmpuint (n_undo (f), ==, undo + 1);
+  g_assert_cmpint (read_prop (G_OBJECT (t2), "amp-vol"), >, old);
+  g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==,
+                   read_prop (G_OBJECT (t2), "amp-vol"));
+  after = encode (f);
+  offset = one_part_byte (before, after);
+  g_assert_cmpuint (((const guint8 *) g_bytes_get_data (after, NULL))[offset], ==,
+                    read_prop (G_OBJECT (t2), "amp-vol"));
+
+  /* A key on the slider: the same byte, one more step. */
+  old = read_prop (G_OBJECT (t2), "amp-vol");
+  g_signal_emit_by_name (dial_controller (dial, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
+                         GDK_KEY_Left, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpuint (n_undo (f), ==, undo + 2);
+  g_assert_cmpint (read_prop (G_OBJECT (t2), "amp-vol"), ==, old - 1);
+  keyed = encode (f);
+  g_assert_cmpuint (one_part_byte (after, keyed), ==, offset);
+
+  octa_parts_view_set_page (f->view, OCTA_PART_PAGE_LFO, TRUE);
+  shot (f, "parts-sliders-lfo-setup");
+  octa_parts_view_set_page (f->view, OCTA_PART_PAGE_AMP, FALSE);
+
+  g_settings_set_string (settings, "parameter-controls", "knobs");
+  octa_test_gtk_flush ();
+  dial = octa_parts_view_get_dial (f->view, 1, "amp-vol");
+  g_assert_cmpint (octa_param_dial_get_style (OCTA_PARAM_DIAL (dial)), ==, OCTA_PARAM_DIAL_KNOB);
+  g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, old - 1);
+}
+
+/* ---- slots dropped on track rows ---- */
+
+static GtkDropTarget *
+slot_drop_target (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (child);
+      GtkDropTarget *found;
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_DROP_TARGET (c) &&
+              gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (c)),
+                                                 OCTA_TYPE_SAMPLE_SLOT))
+            return GTK_DROP_TARGET (c);
+        }
+      found = slot_drop_target (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_starting (GtkWidget  *root,
+                     const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return child;
+      found = find_label_starting (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Emits the drop a slot dragged from the Samples view makes over row @t,
+ * where the row's @property knob is. */
+static gboolean
+drop_slot_on_row (Fixture    *f,
+                  OctaSlotKind kind,
+                  guint       number,
+                  guint       t,
+                  const char *property)
+{
+  g_autoptr(OctaSampleSlot) slot = octa_project_get_sample_slot (f->project, kind, number);
+  GtkDropTarget *target = slot_drop_target (GTK_WIDGET (f->view));
+  GtkWidget *widget, *dial = octa_parts_view_get_dial (f->view, t, property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+  double x, y;
+
+  g_assert_nonnull (slot);
+  g_assert_nonnull (target);
+  g_assert_nonnull (dial);
+  widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  g_assert_true (gtk_widget_translate_coordinates (dial, widget, 4,
+                                                   gtk_widget_get_height (dial) / 2.0, &x, &y));
+  g_value_init (&value, OCTA_TYPE_SAMPLE_SLOT);
+  g_value_set_object (&value, slot);
+  g_signal_emit_by_name (target, "drop", &value, x, y, &handled);
+  octa_test_gtk_flush ();
+  return handled;
+}
+
+static void
+assert_refused (Fixture      *f,
+                OctaSlotKind  kind,
+                guint         number,
+                guint         t,
+                const char   *property,
+                const char   *why)
+{
+  g_autoptr(GBytes) before = encode (f);
+  g_autoptr(GBytes) after = NULL;
+  guint undo = n_undo (f);
+  guint toasts = f->toasts->len;
+
+  g_assert_false (drop_slot_on_row (f, kind, number, t, property));
+  after = encode (f);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (n_undo (f), ==, undo);
+  g_assert_cmpuint (f->toasts->len, ==, toasts + 1);
+  g_assert_cmpstr (g_ptr_array_index (f->toasts, toasts), ==, why);
+}
+
+static void
+assert_assigned (Fixture      *f,
+                 OctaSlotKind  kind,
+                 guint         number,
+                 guint         t,
+                 guint         index,
+                 guint8        stored)
+{
+  g_autoptr(GBytes) before = encode (f);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(OctaBankFile) file = NULL;
+  g_autoptr(GArray) diff = NULL;
+  g_autoptr(OctaBankFile) old = decode (before);
+  guint undo = n_undo (f);
+
+  g_assert_true (drop_slot_on_row (f, kind, number, t, "amp-vol"));
+  g_assert_cmpuint (n_undo (f), ==, undo + 1);
+  after = encode (f);
+  file = decode (after);
+  g_assert_cmpuint (octa_bank_file_get_part_value (file, 0, OCTA_PART_UNSAVED,
+                                                   OCTA_PART_AREA_SLOTS, t, index), ==, stored);
+  g_assert_cmpuint (octa_bank_file_get_part_value (old, 0, OCTA_PART_UNSAVED,
+                                                   OCTA_PART_AREA_SLOTS, t, index), !=, stored);
+  /* Besides the slot byte, at most the part's edited flag may change. */
+  diff = differences (before, after);
+  g_assert_cmpuint (diff->len, >=, 1);
+  g_assert_cmpuint (diff->len, <=, 2);
+  for (guint i = 0; i < 5; i++)
+    for (guint track = 0; track < 8; track++)
+      if (i != index || track != t)
+        g_assert_cmpuint (octa_bank_file_get_part_value (file, 0, OCTA_PART_UNSAVED,
+                                                         OCTA_PART_AREA_SLOTS, track, i), ==,
+                          octa_bank_file_get_part_value (old, 0, OCTA_PART_UNSAVED,
+                                                         OCTA_PART_AREA_SLOTS, track, i));
+}
+
+static void
+test_slot_drop (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(OctaPartTrack) t1 = get_track (f, FALSE, 0);
+  g_autoptr(OctaPartTrack) t3 = get_track (f, FALSE, 2);
+  g_autoptr(OctaPartTrack) t5 = get_track (f, FALSE, 4);
+
+  octa_audio_part_track_set_machine (OCTA_AUDIO_PART_TRACK (t1), OCTA_MACHINE_KIND_FLEX);
+  octa_audio_part_track_set_machine (OCTA_AUDIO_PART_TRACK (t3), OCTA_MACHINE_KIND_STATIC);
+  octa_audio_part_track_set_machine (OCTA_AUDIO_PART_TRACK (t5), OCTA_MACHINE_KIND_THRU);
+  octa_parts_view_set_page (f->view, OCTA_PART_PAGE_AMP, FALSE);
+  octa_test_gtk_flush ();
+
+  /* The part stores slots 0-based: Flex 12 is 11, recorder buffer 3 is Flex 131. */
+  assert_assigned (f, OCTA_SLOT_KIND_FLEX, 12, 0, 1, 11);
+  g_assert_cmpint (read_prop (G_OBJECT (t1), "flex-slot"), ==, 12);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_label_starting (GTK_WIDGET (f->view),
+                                                                       "T1 F"))),
+                   ==, "T1 F Flex 012");
+  assert_assigned (f, OCTA_SLOT_KIND_RECORDER, 3, 0, 1, 130);
+  g_assert_cmpint (read_prop (G_OBJECT (t1), "flex-slot"), ==, 131);
+  assert_assigned (f, OCTA_SLOT_KIND_STATIC, 40, 2, 0, 39);
+  g_assert_cmpint (read_prop (G_OBJECT (t3), "static-slot"), ==, 40);
+
+  /* One step each: undo takes the Static drop back. */
+  g_assert_true (octa_project_undo (f->project));
+  g_assert_cmpint (read_prop (G_OBJECT (t3), "static-slot"), ==, 3);
+  octa_test_gtk_flush ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_label_starting (GTK_WIDGET (f->view),
+                                                                       "T3 S"))),
+                   ==, "T3 S Static 003");
+
+  assert_refused (f, OCTA_SLOT_KIND_FLEX, 5, 2, "amp-vol", "T3 plays Static samples");
+  assert_refused (f, OCTA_SLOT_KIND_RECORDER, 1, 2, "amp-vol", "T3 plays Static samples");
+  assert_refused (f, OCTA_SLOT_KIND_STATIC, 5, 0, "amp-vol", "T1 plays Flex samples");
+  assert_refused (f, OCTA_SLOT_KIND_FLEX, 5, 4, "amp-vol", "T5 plays no samples");
+  octa_parts_view_set_midi (f->view, TRUE);
+  octa_parts_view_set_page (f->view, OCTA_PART_PAGE_SRC, FALSE);
+  octa_test_gtk_flush ();
+  assert_refused (f, OCTA_SLOT_KIND_FLEX, 5, 1, "note", "M2 plays no samples");
+}
+
 static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
@@ -1031,6 +1312,10 @@ main (int   argc,
               fixture_set_up, test_crossfader, fixture_tear_down);
   g_test_add ("/ui/parts/drag-one-step", Fixture, NULL,
               fixture_set_up, test_drag_one_step, fixture_tear_down);
+  g_test_add ("/ui/parts/sliders", Fixture, NULL,
+              fixture_set_up, test_sliders, fixture_tear_down);
+  g_test_add ("/ui/parts/slot-drop", Fixture, NULL,
+              fixture_set_up, test_slot_drop, fixture_tear_down);
   g_test_add ("/ui/parts/screenshots", Fixture, NULL,
               fixture_set_up_demo, test_screenshots, fixture_tear_down);
   return g_test_run ();

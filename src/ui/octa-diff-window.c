@@ -8,7 +8,9 @@
  * OctaDiffWindow:
  *
  * The visual diff (design guide §5): project A's working state against its
- * saved state, or against another project B opened read-only. The change
+ * saved state, or against another project B opened read-only, or one part's
+ * unsaved copy (A) against its saved copy (B), where Use A saves that item
+ * and Use B reloads it. The change
  * list groups the diff's items by bank, pattern, part, slot, setting and
  * arrangement; the detail pane shows A and B of the selected row side by
  * side with a field table; Use A / Use B settle a row or a whole group.
@@ -159,6 +161,7 @@ struct _OctaDiffWindow
 
   OctaProject        *a;
   OctaProject        *b;
+  OctaPart           *part;
   OctaDiff           *diff;
   GtkSingleSelection *selection;
   Filter              filter;
@@ -181,6 +184,7 @@ enum
   PROP_0,
   PROP_PROJECT_A,
   PROP_PROJECT_B,
+  PROP_PART,
   N_PROPS,
 };
 
@@ -782,6 +786,8 @@ name_part (OctaDiffWindow *self,
 static OctaDiff *
 compute (OctaDiffWindow *self)
 {
+  if (self->part != NULL)
+    return octa_diff_new_part (self->part);
   if (self->b != NULL)
     return octa_diff_new_projects (self->a, self->b);
   return octa_diff_new_saved_state (self->a);
@@ -872,7 +878,7 @@ rebuild (OctaDiffWindow *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   update_total (self, shown);
-  if (self->b == NULL && !octa_project_has_saved_state (self->a))
+  if (self->b == NULL && self->part == NULL && !octa_project_has_saved_state (self->a))
     {
       /* The diff's one "saved-state" item is no change anyone can take. */
       adw_status_page_set_icon_name (self->empty_page, "document-save-symbolic");
@@ -1070,7 +1076,8 @@ side_name (OctaDiffWindow *self,
            OctaDiffSide    side)
 {
   if (side == OCTA_DIFF_SIDE_A)
-    return self->b != NULL ? octa_project_get_name (self->a) : _("working");
+    return self->b != NULL ? octa_project_get_name (self->a)
+           : self->part != NULL ? _("unsaved") : _("working");
   return self->b != NULL ? octa_project_get_name (self->b) : _("saved");
 }
 
@@ -1592,17 +1599,18 @@ show_toast (OctaDiffWindow *self,
 static gboolean
 take_into (OctaDiffWindow *self,
            OctaDiffNode   *node,
+           OctaDiffSide    side,
            GError        **error)
 {
   if (node->item != NULL)
-    return octa_diff_item_take (node->item, OCTA_DIFF_SIDE_B, error);
+    return octa_diff_item_take (node->item, side, error);
   if (node->take_path != NULL)
-    return octa_diff_take (self->diff, node->take_path, OCTA_DIFF_SIDE_B, error);
+    return octa_diff_take (self->diff, node->take_path, side, error);
   for (guint i = 0; node->children && i < g_list_model_get_n_items (G_LIST_MODEL (node->children)); i++)
     {
       g_autoptr(OctaDiffNode) child = g_list_model_get_item (G_LIST_MODEL (node->children), i);
 
-      if (!take_into (self, child, error))
+      if (!take_into (self, child, side, error))
         return FALSE;
     }
   return TRUE;
@@ -1618,7 +1626,9 @@ do_take (OctaDiffWindow *self,
   guint n_undo;
   gboolean ok;
 
-  if (side == OCTA_DIFF_SIDE_A)
+  /* In a part's comparison both sides are the same bank: taking A saves
+   * the item into the saved copy, as the device's part SAVE would. */
+  if (side == OCTA_DIFF_SIDE_A && self->part == NULL)
     {
       /* A is what stays: the rows are settled, nothing is written. */
       g_clear_pointer (&self->last_kept, g_ptr_array_unref);
@@ -1637,11 +1647,12 @@ do_take (OctaDiffWindow *self,
     }
 
   g_clear_pointer (&self->last_kept, g_ptr_array_unref);
-  title = g_strdup_printf (_("Use B for %s"), node->title);
+  title = g_strdup_printf (side == OCTA_DIFF_SIDE_A ? _("Save %s") : _("Use B for %s"),
+                           node->title);
   n_undo = octa_history_get_n_undo (octa_project_get_history (self->a));
   g_signal_handler_block (self->a, self->changed_handler);
   octa_project_begin_change (self->a, title);
-  ok = take_into (self, node, &error);
+  ok = take_into (self, node, side, &error);
   octa_project_end_change (self->a);
   /* A group that stopped half way leaves nothing behind either. */
   if (!ok && octa_history_get_n_undo (octa_project_get_history (self->a)) > n_undo)
@@ -1660,7 +1671,8 @@ do_take (OctaDiffWindow *self,
   else
     {
       g_free (title);
-      title = g_strdup_printf (_("Used B for %s"), node->title);
+      title = g_strdup_printf (side == OCTA_DIFF_SIDE_A ? _("Saved %s") : _("Used B for %s"),
+                               node->title);
       show_toast (self, title, TRUE);
     }
   rebuild (self);
@@ -1691,14 +1703,18 @@ take_node (OctaDiffWindow *self,
       return;
     }
   heading = g_strdup_printf (side == OCTA_DIFF_SIDE_B ? _("Use B for %u changes in %s?")
-                                                     : _("Keep A for %u changes in %s?"),
+                             : self->part != NULL ? _("Save %u changes in %s?")
+                             : _("Keep A for %u changes in %s?"),
                              node->items->len, node->title);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
                                side == OCTA_DIFF_SIDE_B
                                ? _("Every change in the group takes B's value. Undo brings them back.")
+                               : self->part != NULL
+                               ? _("Every change in the group goes into the saved copy. Undo brings them back.")
                                : _("The changes leave the list; nothing is written.")));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
-                                    "take", side == OCTA_DIFF_SIDE_B ? _("_Use B") : _("_Keep A"),
+                                    "take", side == OCTA_DIFF_SIDE_B ? _("_Use B")
+                                            : self->part != NULL ? _("_Save") : _("_Keep A"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "take", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "take");
@@ -1891,7 +1907,27 @@ octa_diff_window_constructed (GObject *object)
 
   g_return_if_fail (self->a != NULL);
 
-  if (self->b != NULL)
+  if (self->part != NULL)
+    {
+      g_autofree char *name = octa_part_dup_name (self->part);
+      guint bank = octa_bank_get_index (octa_part_get_bank (self->part));
+      guint index = octa_part_get_index (self->part) + 1;
+      g_autofree char *subtitle = NULL;
+
+      a_text = g_strdup_printf (_("A: Part %u %s · unsaved"), index, name);
+      b_text = g_strdup (_("B: its saved copy"));
+      /* Translators: "Bank B · Part 3 THREE with its saved copy" */
+      subtitle = g_strdup_printf (_("Bank %c · Part %u %s with its saved copy"), 'A' + bank,
+                                  index, name);
+      adw_status_page_set_description (self->empty_page,
+                                       _("The part matches its saved copy."));
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+      gtk_widget_set_tooltip_text (self->use_a_button,
+                                   _("Save this into the part's saved copy (Alt+←)"));
+      gtk_widget_set_tooltip_text (self->use_b_button,
+                                   _("Reload this from the part's saved copy (Alt+→)"));
+    }
+  else if (self->b != NULL)
     {
       a_text = g_strdup_printf (_("A: %s"), octa_project_get_name (self->a));
       b_text = g_strdup_printf (_("B: %s · read-only"), octa_project_get_name (self->b));
@@ -1909,7 +1945,8 @@ octa_diff_window_constructed (GObject *object)
   gtk_label_set_text (self->side_a_label, a_text);
   gtk_label_set_text (self->side_b_label, b_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->side_a_label),
-                               _("A is the side Use B writes into"));
+                               self->part != NULL ? _("The part as it plays now")
+                                                  : _("A is the side Use B writes into"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->side_b_label),
                                self->b != NULL ? _("B is only read")
                                                : _("What RELOAD on the device returns to"));
@@ -1936,6 +1973,7 @@ octa_diff_window_dispose (GObject *object)
   g_clear_object (&self->toast);
   g_clear_object (&self->a);
   g_clear_object (&self->b);
+  g_clear_object (&self->part);
   G_OBJECT_CLASS (octa_diff_window_parent_class)->dispose (object);
 }
 
@@ -1967,6 +2005,9 @@ octa_diff_window_set_property (GObject      *object,
     case PROP_PROJECT_B:
       self->b = g_value_dup_object (value);
       break;
+    case PROP_PART:
+      self->part = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1987,6 +2028,9 @@ octa_diff_window_get_property (GObject    *object,
       break;
     case PROP_PROJECT_B:
       g_value_set_object (value, self->b);
+      break;
+    case PROP_PART:
+      g_value_set_object (value, self->part);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2020,6 +2064,12 @@ octa_diff_window_class_init (OctaDiffWindowClass *klass)
    */
   properties[PROP_PROJECT_B] = g_param_spec_object ("project-b", NULL, NULL, OCTA_TYPE_PROJECT,
                                                     flags);
+  /**
+   * OctaDiffWindow:part:
+   *
+   * A part of project A to compare with its saved copy, or %NULL.
+   */
+  properties[PROP_PART] = g_param_spec_object ("part", NULL, NULL, OCTA_TYPE_PART, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -2122,6 +2172,27 @@ octa_diff_window_new (GtkApplication *app,
 
   return g_object_new (OCTA_TYPE_DIFF_WINDOW, "application", app, "project-a", a,
                        "project-b", b, NULL);
+}
+
+/**
+ * octa_diff_window_new_for_part:
+ * @app: the application
+ * @part: a part of an open project
+ *
+ * Compares @part's unsaved copy (A) with its saved copy (B). Use A saves an
+ * item into the saved copy, Use B reloads it; both are undoable edits.
+ *
+ * Returns: (transfer full): a new window
+ */
+GtkWidget *
+octa_diff_window_new_for_part (GtkApplication *app,
+                               OctaPart       *part)
+{
+  g_return_val_if_fail (OCTA_IS_PART (part), NULL);
+
+  return g_object_new (OCTA_TYPE_DIFF_WINDOW, "application", app,
+                       "project-a", octa_bank_get_project (octa_part_get_bank (part)),
+                       "part", part, NULL);
 }
 
 /**

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (OctaDiffWindow, octa_diff_window, OCTA, DIFF_WINDOW, AdwWi
 GtkWidget   *octa_diff_window_new          (GtkApplication *app,
                                             OctaProject    *a,
                                             OctaProject    *b);
+GtkWidget   *octa_diff_window_new_for_part (GtkApplication *app,
+                                            OctaPart       *part);
 OctaDiff    *octa_diff_window_get_diff     (OctaDiffWindow *self);
 GListModel  *octa_diff_window_get_rows     (OctaDiffWindow *self);
 void         octa_diff_window_select_path  (OctaDiffWindow *self,

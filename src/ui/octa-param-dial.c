@@ -36,9 +36,36 @@ struct _OctaParamDial
   gboolean         empty;       /* nothing set: no arc, value "–" */
   gboolean         dragging;
   gint             drag_start;
+  OctaParamDialStyle style;
 };
 
 G_DEFINE_FINAL_TYPE (OctaParamDial, octa_param_dial, GTK_TYPE_WIDGET)
+
+GType
+octa_param_dial_style_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    {
+      static const GEnumValue values[] = {
+        { OCTA_PARAM_DIAL_KNOB, "OCTA_PARAM_DIAL_KNOB", "knob" },
+        { OCTA_PARAM_DIAL_SLIDER, "OCTA_PARAM_DIAL_SLIDER", "slider" },
+        { 0, NULL, NULL },
+      };
+
+      g_once_init_leave (&type, g_enum_register_static ("OctaParamDialStyle", values));
+    }
+  return type;
+}
+
+enum {
+  PROP_0,
+  PROP_STYLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   EDIT_BEGIN,
@@ -51,6 +78,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define KNOB_SIZE 36
+#define SLIDER_WIDTH 88
+#define SLIDER_HEIGHT 22
 #define DRAG_RANGE_PX 200.0
 
 static gboolean
@@ -116,6 +145,63 @@ angle_for (OctaParamDial *self,
   return (135.0 + 270.0 * fraction (self, value)) * G_PI / 180.0;
 }
 
+/* The slider: a line with the value filled from the left (bipolar values
+ * from the middle), a round handle, and the scene lock as a tick. */
+static void
+draw_slider (OctaParamDial *self,
+             cairo_t       *cr,
+             int            width,
+             int            height,
+             GdkRGBA       *fg,
+             GdkRGBA       *accent)
+{
+  double x0 = 7, x1 = width - 7, cy = height / 2.0;
+  double zero, x;
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, 4);
+  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, fg->alpha * 0.15);
+  cairo_move_to (cr, x0, cy);
+  cairo_line_to (cr, x1, cy);
+  cairo_stroke (cr);
+
+  if (!self->empty)
+    {
+      zero = is_bipolar (self) ? (x0 + x1) / 2 : x0;
+      x = x0 + (x1 - x0) * fraction (self, self->value);
+      cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, accent->alpha);
+      cairo_move_to (cr, zero, cy);
+      cairo_line_to (cr, x, cy);
+      cairo_stroke (cr);
+
+      if (self->locked && self->base >= 0)
+        {
+          double b = x0 + (x1 - x0) * fraction (self, self->base);
+
+          cairo_set_line_width (cr, 2);
+          cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, fg->alpha * 0.8);
+          cairo_move_to (cr, b, cy - 7);
+          cairo_line_to (cr, b, cy + 7);
+          cairo_stroke (cr);
+        }
+
+      cairo_arc (cr, x, cy, 6, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, accent->alpha);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, fg->alpha * 0.6);
+      cairo_stroke (cr);
+    }
+
+  if (gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+    {
+      cairo_set_line_width (cr, 1);
+      cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.8);
+      cairo_rectangle (cr, 0.5, 0.5, width - 1, height - 1);
+      cairo_stroke (cr);
+    }
+}
+
 static void
 draw_knob (GtkDrawingArea *area,
            cairo_t        *cr,
@@ -138,6 +224,12 @@ draw_knob (GtkDrawingArea *area,
 
   if (!gtk_widget_is_sensitive (widget))
     accent = fg, accent.alpha *= 0.4;
+
+  if (self->style == OCTA_PARAM_DIAL_SLIDER)
+    {
+      draw_slider (self, cr, width, height, &fg, &accent);
+      return;
+    }
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, 4);
@@ -250,13 +342,18 @@ drag_update_cb (GtkGestureDrag *gesture,
   GdkModifierType state;
   double range = self->upper - self->lower;
   double px = DRAG_RANGE_PX;
+  double moved;
 
   if (!self->dragging)
     return;
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  /* A slider follows the pointer along its bar; a knob turns 200 px a range. */
+  if (self->style == OCTA_PARAM_DIAL_SLIDER)
+    px = MAX (gtk_widget_get_width (self->knob) - 14, 1);
   if (state & GDK_SHIFT_MASK)
     px *= 4;
-  set_value_internal (self, self->drag_start + (gint) lround (-dy * range / px), TRUE);
+  moved = self->style == OCTA_PARAM_DIAL_SLIDER ? dx : -dy;
+  set_value_internal (self, self->drag_start + (gint) lround (moved * range / px), TRUE);
 }
 
 static void
@@ -462,6 +559,42 @@ octa_param_dial_state_flags_changed (GtkWidget     *widget,
 }
 
 static void
+octa_param_dial_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  OctaParamDial *self = OCTA_PARAM_DIAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STYLE:
+      g_value_set_enum (value, self->style);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+octa_param_dial_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  OctaParamDial *self = OCTA_PARAM_DIAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STYLE:
+      octa_param_dial_set_style (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 octa_param_dial_class_init (OctaParamDialClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -469,6 +602,18 @@ octa_param_dial_class_init (OctaParamDialClass *klass)
 
   object_class->dispose = octa_param_dial_dispose;
   object_class->finalize = octa_param_dial_finalize;
+  object_class->get_property = octa_param_dial_get_property;
+  object_class->set_property = octa_param_dial_set_property;
+
+  /**
+   * OctaParamDial:style:
+   *
+   * A knob, or a compact slider row with the same gestures.
+   */
+  properties[PROP_STYLE] =
+    g_param_spec_enum ("style", NULL, NULL, OCTA_TYPE_PARAM_DIAL_STYLE, OCTA_PARAM_DIAL_KNOB,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->size_allocate = octa_param_dial_size_allocate;
   widget_class->state_flags_changed = octa_param_dial_state_flags_changed;
 
@@ -577,6 +722,61 @@ GtkWidget *
 octa_param_dial_new (void)
 {
   return g_object_new (OCTA_TYPE_PARAM_DIAL, NULL);
+}
+
+/**
+ * octa_param_dial_set_style:
+ * @self: a dial
+ * @style: a knob, or a slider row
+ *
+ * Swaps the knob for a compact row (abbreviation, bar, value) or back;
+ * keys, scrolling, typing and the one-step gestures stay the same, and a
+ * slider is dragged sideways.
+ */
+void
+octa_param_dial_set_style (OctaParamDial      *self,
+                           OctaParamDialStyle  style)
+{
+  GtkBoxLayout *layout;
+  gboolean slider = style == OCTA_PARAM_DIAL_SLIDER;
+
+  g_return_if_fail (OCTA_IS_PARAM_DIAL (self));
+
+  if (self->style == style)
+    return;
+  self->style = style;
+  layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout),
+                                  slider ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (layout, slider ? 4 : 0);
+  /* Abbreviation first in a row, the arc first in a knob. */
+  if (slider)
+    gtk_widget_insert_after (self->abbrev_label, GTK_WIDGET (self), NULL);
+  else
+    gtk_widget_insert_after (self->knob, GTK_WIDGET (self), NULL);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->knob),
+                                      slider ? SLIDER_WIDTH : KNOB_SIZE);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->knob),
+                                       slider ? SLIDER_HEIGHT : KNOB_SIZE);
+  gtk_widget_set_valign (self->knob, slider ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  gtk_label_set_width_chars (GTK_LABEL (self->abbrev_label), slider ? 4 : -1);
+  gtk_label_set_xalign (GTK_LABEL (self->abbrev_label), slider ? 0.0 : 0.5);
+  gtk_label_set_width_chars (GTK_LABEL (self->value_label), slider ? 5 : -1);
+  gtk_label_set_xalign (GTK_LABEL (self->value_label), slider ? 1.0 : 0.5);
+  gtk_widget_set_halign (self->value_label, slider ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
+  if (slider)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "slider");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "slider");
+  gtk_widget_queue_draw (self->knob);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
+}
+
+OctaParamDialStyle
+octa_param_dial_get_style (OctaParamDial *self)
+{
+  g_return_val_if_fail (OCTA_IS_PARAM_DIAL (self), OCTA_PARAM_DIAL_KNOB);
+  return self->style;
 }
 
 gint

@@ -8,10 +8,29 @@
 G_BEGIN_DECLS
 
 #define OCTA_TYPE_PARAM_DIAL (octa_param_dial_get_type ())
+#define OCTA_TYPE_PARAM_DIAL_STYLE (octa_param_dial_style_get_type ())
+
+/**
+ * OctaParamDialStyle:
+ * @OCTA_PARAM_DIAL_KNOB: a 36 px arc over the abbreviation and the value
+ * @OCTA_PARAM_DIAL_SLIDER: a compact row: abbreviation, bar, value
+ *
+ * How a dial shows itself (Preferences › Controls).
+ */
+typedef enum
+{
+  OCTA_PARAM_DIAL_KNOB,
+  OCTA_PARAM_DIAL_SLIDER,
+} OctaParamDialStyle;
+
+GType      octa_param_dial_style_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (OctaParamDial, octa_param_dial, OCTA, PARAM_DIAL, GtkWidget)
 
 GtkWidget *octa_param_dial_new            (void);
+void       octa_param_dial_set_style      (OctaParamDial      *self,
+                                           OctaParamDialStyle  style);
+OctaParamDialStyle octa_param_dial_get_style (OctaParamDial   *self);
 gint       octa_param_dial_get_value      (OctaParamDial   *self);
 void       octa_param_dial_set_value      (OctaParamDial   *self,
                                            gint             value);

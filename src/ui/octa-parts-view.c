@@ -5,6 +5,7 @@
 
 #include "octa-arp-editor.h"
 #include "octa-crossfader.h"
+#include "octa-diff-window.h"
 #include "octa-lfo-designer.h"
 #include "octa-param-dial.h"
 #include "octa-parts-view.h"
@@ -58,6 +59,7 @@ struct _OctaPartsView
   GtkWidget      *used_by_label;
   GtkWidget      *save_part_button;
   GtkWidget      *reload_part_button;
+  GtkWidget      *compare_part_button;
   GtkWidget      *save_all_button;
   GtkWidget      *page_1;
   GtkWidget      *page_2;
@@ -78,6 +80,11 @@ struct _OctaPartsView
   GtkWidget      *scene_banner;
   GtkWidget      *scene_banner_label;
   GtkWidget      *rows_grid;
+  GtkWidget      *titles[N_TRACKS];
+  GtkWidget      *drop_row;
+  GtkWidget      *drop_chip;
+  GSettings      *settings;
+  gboolean        sliders;
   OctaSceneStrip *scene_strip;
   OctaCrossfader *crossfader;
 
@@ -409,6 +416,8 @@ make_dial (OctaPartsView       *self,
   if (G_IS_PARAM_SPEC_ENUM (g_object_class_find_property (G_OBJECT_GET_CLASS (self->tracks[t]),
                                                          param->property)))
     upper = param->upper > 0 ? param->upper : 255;
+  if (self->sliders)
+    octa_param_dial_set_style (dial, OCTA_PARAM_DIAL_SLIDER);
   octa_param_dial_set_range (dial, lower, upper);
   octa_param_dial_set_format (dial, param->format);
   octa_param_dial_set_abbrev (dial, param->abbrev, param->name);
@@ -718,6 +727,24 @@ fetch_tracks (OctaPartsView *self)
     }
 }
 
+static void
+place_param (OctaPartsView *self,
+             GtkWidget     *widget,
+             guint          t,
+             gint          *col,
+             GtkWidget     *cells,
+             guint         *cell,
+             guint          per_row)
+{
+  if (cells == NULL)
+    {
+      gtk_grid_attach (GTK_GRID (self->rows_grid), widget, (*col)++, t, 1, 1);
+      return;
+    }
+  gtk_grid_attach (GTK_GRID (cells), widget, *cell % per_row, *cell / per_row, 1, 1);
+  (*cell)++;
+}
+
 static gboolean
 release_retired (gpointer data)
 {
@@ -749,6 +776,8 @@ rebuild (OctaPartsView *self)
   g_ptr_array_set_size (self->dials, 0);
   /* A row's own dropdown or button can be what asked for the rebuild, still
    * inside its handler: keep the old rows alive until the main loop is idle. */
+  memset (self->titles, 0, sizeof self->titles);
+  self->drop_row = self->drop_chip = NULL;
   while ((child = gtk_widget_get_first_child (self->rows_grid)) != NULL)
     {
       g_ptr_array_add (self->retired, g_object_ref (child));
@@ -778,6 +807,8 @@ rebuild (OctaPartsView *self)
       GtkWidget *label = gtk_label_new (NULL);
       gint col = 2;
       guint n, shown = 0;
+      GtkWidget *cells = NULL;
+      guint cell = 0, per_row = 3;
 
       gtk_label_set_markup (GTK_LABEL (label), title);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -785,6 +816,7 @@ rebuild (OctaPartsView *self)
       gtk_label_set_width_chars (GTK_LABEL (label), 14);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
       gtk_grid_attach (GTK_GRID (self->rows_grid), label, 0, t, 1, 1);
+      self->titles[t] = label;
 
       if (!self->midi)
         gtk_grid_attach (GTK_GRID (self->rows_grid), make_machine_dropdown (self, t), 1, t, 1, 1);
@@ -794,6 +826,18 @@ rebuild (OctaPartsView *self)
 
       n = octa_part_page_params (self->midi, track_machine (self, t), track_fx (self, t),
                                  self->page, self->setup, params);
+      /* Sliders are wider than knobs: a track's sliders wrap into rows of
+       * three (four on the twelve-value pages) inside its grid row. */
+      if (self->sliders)
+        {
+          cells = gtk_grid_new ();
+          gtk_grid_set_column_spacing (GTK_GRID (cells), 16);
+          gtk_grid_set_row_spacing (GTK_GRID (cells), 2);
+          gtk_widget_set_valign (cells, GTK_ALIGN_CENTER);
+          gtk_grid_attach (GTK_GRID (self->rows_grid), cells, col++, t, 1, 1);
+          per_row = n > 8 ? 4 : 3;
+          cell = 0;
+        }
       if (self->scene >= 0 && self->midi)
         n = 0;
       for (guint i = 0; i < n; i++)
@@ -804,7 +848,7 @@ rebuild (OctaPartsView *self)
 
               gtk_widget_add_css_class (dot, "dim-label");
               gtk_widget_set_size_request (dot, 56, -1);
-              gtk_grid_attach (GTK_GRID (self->rows_grid), dot, col++, t, 1, 1);
+              place_param (self, dot, t, &col, cells, &cell, per_row);
               continue;
             }
           /* Scene locks exist for the main pages only. */
@@ -817,7 +861,7 @@ rebuild (OctaPartsView *self)
             /* Twelve knobs a row must fit beside the sidebar at 1280 px. */
             if (n > 8)
               gtk_widget_add_css_class (dial, "compact");
-            gtk_grid_attach (GTK_GRID (self->rows_grid), dial, col++, t, 1, 1);
+            place_param (self, dial, t, &col, cells, &cell, per_row);
           }
         }
 
@@ -829,7 +873,7 @@ rebuild (OctaPartsView *self)
 
           shown++;
           octa_param_dial_set_range (OCTA_PARAM_DIAL (dial), 0, 127);
-          gtk_grid_attach (GTK_GRID (self->rows_grid), dial, col++, t, 1, 1);
+          place_param (self, dial, t, &col, cells, &cell, per_row);
         }
 
       if (shown == 0)
@@ -871,6 +915,185 @@ rebuild (OctaPartsView *self)
       if (dial != NULL)
         gtk_widget_grab_focus (dial);
     }
+}
+
+/* ---- slots dropped on a track ---- */
+
+static void
+track_name (OctaPartsView *self,
+            guint          t,
+            char           name[8])
+{
+  g_snprintf (name, 8, "%c%u", self->midi ? 'M' : 'T', t + 1);
+}
+
+static gboolean
+slot_drop_check (OctaPartsView  *self,
+                 OctaSampleSlot *slot,
+                 guint           t,
+                 char          **text)
+{
+  char name[8];
+
+  track_name (self, t, name);
+  return octa_slot_drop_check (slot, name, self->midi, self->tracks[t] != NULL,
+                               self->midi ? OCTA_MACHINE_KIND_FLEX : track_machine (self, t), -1,
+                               text);
+}
+
+static gint
+slot_drop_pick (OctaPartsView *self,
+                double         y)
+{
+  for (guint t = 0; t < N_TRACKS; t++)
+    {
+      graphene_rect_t bounds;
+
+      if (self->titles[t] != NULL &&
+          gtk_widget_compute_bounds (self->titles[t], self->rows_grid, &bounds) &&
+          y >= bounds.origin.y - 2 && y < bounds.origin.y + bounds.size.height + 2)
+        return t;
+    }
+  return -1;
+}
+
+static void
+slot_drop_clear (OctaPartsView *self)
+{
+  if (self->drop_row != NULL)
+    gtk_grid_remove (GTK_GRID (self->rows_grid), self->drop_row);
+  if (self->drop_chip != NULL)
+    gtk_grid_remove (GTK_GRID (self->rows_grid), self->drop_chip);
+  self->drop_row = self->drop_chip = NULL;
+}
+
+/* The row under the pointer gets an outline, in the error colour when the
+ * slot can't go there, and a chip at its end says what would happen. */
+static void
+slot_drop_show (OctaPartsView *self,
+                gint           t,
+                gboolean       ok,
+                const char    *text)
+{
+  GtkWidget *child;
+  gint columns = 1;
+
+  slot_drop_clear (self);
+  if (t < 0)
+    return;
+  for (child = gtk_widget_get_first_child (self->rows_grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column, width;
+
+      gtk_grid_query_child (GTK_GRID (self->rows_grid), child, &column, NULL, &width, NULL);
+      columns = MAX (columns, column + width);
+    }
+  self->drop_chip = gtk_label_new (text);
+  gtk_widget_add_css_class (self->drop_chip, "octa-drop-chip");
+  gtk_widget_add_css_class (self->drop_chip, ok ? "accepted" : "refused");
+  gtk_widget_set_valign (self->drop_chip, GTK_ALIGN_CENTER);
+  gtk_widget_set_can_target (self->drop_chip, FALSE);
+  gtk_grid_attach (GTK_GRID (self->rows_grid), self->drop_chip, columns, t, 1, 1);
+
+  self->drop_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->drop_row, "octa-drop-row");
+  gtk_widget_add_css_class (self->drop_row, ok ? "accepted" : "refused");
+  gtk_widget_set_can_target (self->drop_row, FALSE);
+  gtk_grid_attach (GTK_GRID (self->rows_grid), self->drop_row, 0, t, columns + 1, 1);
+  /* Drawn first, so under the row's own controls. */
+  gtk_widget_insert_after (self->drop_row, self->rows_grid, NULL);
+}
+
+static GdkDragAction
+slot_drop_motion_cb (GtkDropTarget *target,
+                     double         x,
+                     double         y,
+                     OctaPartsView *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  OctaSampleSlot *slot = value != NULL ? g_value_get_object (value) : NULL;
+  g_autofree char *text = NULL;
+  gint t = slot != NULL && self->part != NULL ? slot_drop_pick (self, y) : -1;
+  gboolean ok;
+
+  if (t < 0)
+    {
+      slot_drop_clear (self);
+      return 0;
+    }
+  ok = slot_drop_check (self, slot, t, &text);
+  slot_drop_show (self, t, ok, text);
+  return ok ? GDK_ACTION_COPY : 0;
+}
+
+static void
+slot_drop_leave_cb (GtkDropTarget *target,
+                    OctaPartsView *self)
+{
+  slot_drop_clear (self);
+}
+
+static gboolean
+slot_drop_cb (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              OctaPartsView *self)
+{
+  OctaSampleSlot *slot = g_value_get_object (value);
+  g_autoptr(GError) error = NULL;
+  gint t = slot != NULL ? slot_drop_pick (self, y) : -1;
+  gboolean done = FALSE;
+
+  slot_drop_clear (self);
+  if (t >= 0)
+    done = octa_parts_view_drop_slot (self, slot, t, &error);
+  if (error != NULL)
+    g_signal_emit (self, signals[TOAST], 0, error->message);
+  return done;
+}
+
+/**
+ * octa_parts_view_drop_slot:
+ * @self: a parts view
+ * @slot: a sample slot of the view's project
+ * @track: 0…7, a track of the shown part
+ * @error: where a refusal is told
+ *
+ * Makes the shown part play @slot on @track, as one undoable edit. A slot
+ * of the wrong kind for the track's machine, or any slot on a MIDI track,
+ * is refused and nothing changes.
+ *
+ * Returns: whether the slot was placed
+ */
+gboolean
+octa_parts_view_drop_slot (OctaPartsView   *self,
+                           OctaSampleSlot  *slot,
+                           guint            track,
+                           GError         **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(OctaPartTrack) part_track = NULL;
+
+  g_return_val_if_fail (OCTA_IS_PARTS_VIEW (self), FALSE);
+  g_return_val_if_fail (OCTA_IS_SAMPLE_SLOT (slot), FALSE);
+  g_return_val_if_fail (track < N_TRACKS, FALSE);
+
+  if (self->project == NULL || self->part == NULL || !slot_drop_check (self, slot, track, &text))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           text != NULL ? text : _("No part is shown"));
+      return FALSE;
+    }
+  part_track = g_object_ref (self->tracks[track]);
+  octa_project_begin_change (self->project, text);
+  g_object_set (part_track,
+                octa_sample_slot_get_kind (slot) == OCTA_SLOT_KIND_STATIC ? "static-slot"
+                                                                          : "flex-slot",
+                octa_slot_device_number (slot), NULL);
+  octa_project_end_change (self->project);
+  return TRUE;
 }
 
 /* ---- header and sidebar ---- */
@@ -971,6 +1194,13 @@ refresh_header (OctaPartsView *self)
   gtk_widget_set_sensitive (self->rename_button, self->part != NULL);
   gtk_widget_set_sensitive (self->reload_part_button,
                             self->part != NULL && octa_part_get_has_saved (self->part));
+  gtk_widget_set_sensitive (self->compare_part_button,
+                            self->part != NULL && octa_part_get_has_saved (self->part));
+  gtk_widget_set_tooltip_text (self->compare_part_button,
+                               self->part != NULL && !octa_part_get_has_saved (self->part)
+                               ? _("This part has never been saved, so there is no saved copy "
+                                   "to compare with")
+                               : _("Compare the part with its saved copy"));
   gtk_widget_set_tooltip_text (self->reload_part_button,
                                self->part != NULL && !octa_part_get_has_saved (self->part)
                                ? _("This part has never been saved, so there is no saved copy "
@@ -1020,6 +1250,15 @@ refresh (OctaPartsView *self)
     }
   for (guint i = 0; i < self->dials->len; i++)
     refresh_dial (self, g_ptr_array_index (self->dials, i), scene, scene_a, scene_b);
+  /* A dropped or unassigned slot changes the sample a title names. */
+  for (guint t = 0; t < N_TRACKS; t++)
+    if (self->titles[t] != NULL && self->tracks[t] != NULL)
+      {
+        g_autofree char *title = track_title (self, t);
+
+        if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->titles[t])), title) != 0)
+          gtk_label_set_markup (GTK_LABEL (self->titles[t]), title);
+      }
 
   refresh_header (self);
   octa_scene_strip_set_part (self->scene_strip, self->part);
@@ -1039,6 +1278,21 @@ load_part (OctaPartsView *self)
   if (bank != NULL)
     self->part = octa_bank_get_part (bank, self->part_index);
   refresh (self);
+}
+
+static void
+parameter_controls_changed_cb (GSettings     *settings,
+                               const char    *key,
+                               OctaPartsView *self)
+{
+  g_autofree char *style = g_settings_get_string (settings, key);
+  gboolean sliders = g_strcmp0 (style, "sliders") == 0;
+
+  if (sliders == self->sliders)
+    return;
+  self->sliders = sliders;
+  if (self->project != NULL)
+    rebuild (self);
 }
 
 static void
@@ -1202,6 +1456,23 @@ reload_part_cb (GtkButton     *button,
 }
 
 static void
+compare_part_cb (GtkButton     *button,
+                 OctaPartsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
+  GtkWidget *window;
+
+  if (self->part == NULL)
+    return;
+  window = octa_diff_window_new_for_part (app, self->part);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 save_all_cb (GtkButton     *button,
              OctaPartsView *self)
 {
@@ -1331,6 +1602,7 @@ octa_parts_view_dispose (GObject *object)
   for (guint t = 0; t < N_TRACKS; t++)
     g_clear_object (&self->tracks[t]);
   g_clear_pointer (&self->dials, g_ptr_array_unref);
+  g_clear_object (&self->settings);
   g_clear_handle_id (&self->retire_id, g_source_remove);
   g_clear_pointer (&self->retired, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), OCTA_TYPE_PARTS_VIEW);
@@ -1482,6 +1754,7 @@ octa_parts_view_class_init (OctaPartsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, used_by_label);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, save_part_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, reload_part_button);
+  gtk_widget_class_bind_template_child (widget_class, OctaPartsView, compare_part_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, save_all_button);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, page_1);
   gtk_widget_class_bind_template_child (widget_class, OctaPartsView, page_2);
@@ -1510,6 +1783,7 @@ octa_parts_view_class_init (OctaPartsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, rename_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_part_cb);
   gtk_widget_class_bind_template_callback (widget_class, reload_part_cb);
+  gtk_widget_class_bind_template_callback (widget_class, compare_part_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, scene_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, scene_done_cb);
@@ -1529,6 +1803,20 @@ octa_parts_view_init (OctaPartsView *self)
   self->dials = g_ptr_array_new ();
   self->retired = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (OCTA_APP_ID);
+  g_signal_connect (self->settings, "changed::parameter-controls",
+                    G_CALLBACK (parameter_controls_changed_cb), self);
+  parameter_controls_changed_cb (self->settings, "parameter-controls", self);
+  {
+    GtkDropTarget *target = gtk_drop_target_new (OCTA_TYPE_SAMPLE_SLOT, GDK_ACTION_COPY);
+
+    gtk_drop_target_set_preload (target, TRUE);
+    g_signal_connect (target, "enter", G_CALLBACK (slot_drop_motion_cb), self);
+    g_signal_connect (target, "motion", G_CALLBACK (slot_drop_motion_cb), self);
+    g_signal_connect (target, "leave", G_CALLBACK (slot_drop_leave_cb), self);
+    g_signal_connect (target, "drop", G_CALLBACK (slot_drop_cb), self);
+    gtk_widget_add_controller (self->rows_grid, GTK_EVENT_CONTROLLER (target));
+  }
   /* Below about 1100 px the parts list folds away; this button brings it. */
   g_object_bind_property (self->flap, "folded", self->sidebar_button, "visible",
                           G_BINDING_SYNC_CREATE);

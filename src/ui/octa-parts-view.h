@@ -28,5 +28,9 @@ void       octa_parts_view_edit_scene   (OctaPartsView *self,
 GtkWidget *octa_parts_view_get_dial     (OctaPartsView *self,
                                          guint          track,
                                          const char    *property);
+gboolean   octa_parts_view_drop_slot    (OctaPartsView   *self,
+                                         OctaSampleSlot  *slot,
+                                         guint            track,
+                                         GError         **error);
 
 G_END_DECLS

@@ -592,6 +592,78 @@ octa_sample_slot_label (OctaMachineKind machine,
   return g_strdup_printf (_("Slot %03u"), slot);
 }
 
+/**
+ * octa_slot_device_number:
+ * @slot: a sample slot
+ *
+ * Returns: the slot as a part or a sample lock stores it: Flex and Static
+ *   1…128, recorder buffers after the Flex slots, 129…136
+ */
+guint
+octa_slot_device_number (OctaSampleSlot *slot)
+{
+  guint number = octa_sample_slot_get_number (slot);
+
+  return octa_sample_slot_get_kind (slot) == OCTA_SLOT_KIND_RECORDER ? 128 + number : number;
+}
+
+/**
+ * octa_slot_drop_check:
+ * @slot: the slot dragged
+ * @track: the track as the screen names it ("T3")
+ * @midi: whether the track is a MIDI track
+ * @has_part: whether a part is there to take the slot
+ * @machine: the track's machine in that part
+ * @step: the step the slot would lock, or -1 for the track itself
+ * @text: (out) (transfer full): what the drop does, or why it is refused
+ *
+ * Whether @slot may go onto a track or one of its steps: Flex slots and
+ * recorder buffers play on Flex machines, Static slots on Static ones.
+ *
+ * Returns: whether the drop is accepted
+ */
+gboolean
+octa_slot_drop_check (OctaSampleSlot   *slot,
+                      const char       *track,
+                      gboolean          midi,
+                      gboolean          has_part,
+                      OctaMachineKind   machine,
+                      int               step,
+                      char            **text)
+{
+  OctaMachineKind wanted = octa_sample_slot_get_kind (slot) == OCTA_SLOT_KIND_STATIC
+                           ? OCTA_MACHINE_KIND_STATIC : OCTA_MACHINE_KIND_FLEX;
+  g_autofree char *label = octa_sample_slot_dup_label (slot);
+
+  if (midi)
+    {
+      *text = g_strdup_printf (_("%s plays no samples"), track);
+      return FALSE;
+    }
+  if (!has_part)
+    {
+      *text = g_strdup_printf (_("%s has no part to play it"), track);
+      return FALSE;
+    }
+  if (machine != OCTA_MACHINE_KIND_FLEX && machine != OCTA_MACHINE_KIND_STATIC)
+    {
+      *text = g_strdup_printf (_("%s plays no samples"), track);
+      return FALSE;
+    }
+  if (machine != wanted)
+    {
+      *text = g_strdup_printf (machine == OCTA_MACHINE_KIND_STATIC
+                               ? _("%s plays Static samples") : _("%s plays Flex samples"),
+                               track);
+      return FALSE;
+    }
+  if (step >= 0)
+    *text = g_strdup_printf (_("Lock %s on %s step %d"), label, track, step + 1);
+  else
+    *text = g_strdup_printf (_("Play %s on %s"), label, track);
+  return TRUE;
+}
+
 /* Part pages (spec §2.5.1–§2.5.8). Where the spec names a value but not its
  * codes, the value reads as "#n". */
 

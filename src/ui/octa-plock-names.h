@@ -164,5 +164,13 @@ const char  *octa_machine_kind_letter       (OctaMachineKind  machine);
 const char  *octa_machine_kind_display_name (OctaMachineKind  machine);
 char        *octa_sample_slot_label         (OctaMachineKind  machine,
                                              guint            slot);
+guint        octa_slot_device_number        (OctaSampleSlot  *slot);
+gboolean     octa_slot_drop_check           (OctaSampleSlot  *slot,
+                                             const char      *track,
+                                             gboolean         midi,
+                                             gboolean         has_part,
+                                             OctaMachineKind  machine,
+                                             int              step,
+                                             char           **text);
 
 G_END_DECLS

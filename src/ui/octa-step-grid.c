@@ -2435,48 +2435,9 @@ slot_drop_check (OctaStepGrid   *self,
                  char          **text)
 {
   const Row *r = &self->rows[row];
-  OctaSlotKind kind = octa_sample_slot_get_kind (slot);
-  OctaMachineKind wanted = kind == OCTA_SLOT_KIND_STATIC ? OCTA_MACHINE_KIND_STATIC
-                                                         : OCTA_MACHINE_KIND_FLEX;
-  const char *track = row_label (row);
-  g_autofree char *label = octa_sample_slot_dup_label (slot);
 
-  if (r->midi)
-    {
-      *text = g_strdup_printf (_("%s plays no samples"), track);
-      return FALSE;
-    }
-  if (r->part_track == NULL)
-    {
-      *text = g_strdup_printf (_("%s has no part to play it"), track);
-      return FALSE;
-    }
-  if (r->sound.machine != OCTA_MACHINE_KIND_FLEX && r->sound.machine != OCTA_MACHINE_KIND_STATIC)
-    {
-      *text = g_strdup_printf (_("%s plays no samples"), track);
-      return FALSE;
-    }
-  if (r->sound.machine != wanted)
-    {
-      *text = g_strdup_printf (r->sound.machine == OCTA_MACHINE_KIND_STATIC
-                               ? _("%s plays Static samples") : _("%s plays Flex samples"),
-                               track);
-      return FALSE;
-    }
-  if (step >= 0)
-    *text = g_strdup_printf (_("Lock %s on %s step %d"), label, track, step + 1);
-  else
-    *text = g_strdup_printf (_("Play %s on %s"), label, track);
-  return TRUE;
-}
-
-/* The device numbers recorder buffers after the Flex slots: 129…136. */
-static guint
-slot_device_number (OctaSampleSlot *slot)
-{
-  guint number = octa_sample_slot_get_number (slot);
-
-  return octa_sample_slot_get_kind (slot) == OCTA_SLOT_KIND_RECORDER ? 128 + number : number;
+  return octa_slot_drop_check (slot, row_label (row), r->midi, r->part_track != NULL,
+                               r->sound.machine, step, text);
 }
 
 static gboolean
@@ -2597,7 +2558,7 @@ octa_step_grid_drop_slot (OctaStepGrid    *self,
       return FALSE;
     }
 
-  number = slot_device_number (slot);
+  number = octa_slot_device_number (slot);
   octa_project_begin_change (self->project, text);
   if (step >= 0)
     {
