@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "octa.h"
+#include "octa-codec.h"
 #include "octa-samples-view.h"
 #include "octa-test-gtk-utils.h"
 #include "octa-test-utils.h"
@@ -574,6 +575,52 @@ test_details (Fixture       *f,
 }
 
 /* Remove Unused Slots lists what nothing plays, and removes it in one step. */
+/* "Write .ot" puts the slot's attributes and markers beside its sample,
+ * in the device's format, and reading them back gives the same values. */
+static void
+test_write_ot (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) a = write_wav (f->src, "loop.wav", 8000, 1, 44100, 16);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaSampleSlot) slot = NULL;
+  g_autoptr(OctaMarkers) markers = NULL;
+  g_autoptr(OctaSampleFile) ot = NULL;
+  g_autofree char *ot_path = NULL;
+  g_autofree char *contents = NULL;
+  GFile *files[] = { a };
+  gsize len = 0;
+
+  g_assert_cmpuint (octa_project_import_samples (f->project, OCTA_SLOT_KIND_FLEX, 1, files, 1,
+                                                 OCTA_SAMPLE_POOL_MODE_COPY_TO_PROJECT,
+                                                 &error), ==, 1);
+  slot = octa_project_get_sample_slot (f->project, OCTA_SLOT_KIND_FLEX, 1);
+  octa_sample_slot_set_gain (slot, 60);
+  markers = octa_sample_slot_get_markers (slot);
+  octa_markers_make_equal_slices (markers, 4);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
+  g_assert_true (gtk_selection_model_select_item (gtk_column_view_get_model (
+                   GTK_COLUMN_VIEW (octa_samples_view_get_column_view (f->view))), 0, TRUE));
+  octa_test_gtk_flush ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "samples.write-ot", NULL));
+  {
+    g_autoptr(GFile) audio = octa_sample_slot_get_file (slot);
+    g_autoptr(GFile) parent = g_file_get_parent (audio);
+    g_autofree char *dir = g_file_get_path (parent);
+
+    ot_path = g_build_filename (dir, "loop.ot", NULL);
+  }
+  g_assert_true (g_file_get_contents (ot_path, &contents, &len, &error));
+  ot = octa_sample_file_new_from_data ((const guint8 *) contents, len, "loop.ot",
+                                       OCTA_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (octa_sample_file_get (ot, OCTA_SAMPLE_FIELD_GAIN), ==, 60);
+  g_assert_cmpuint (octa_sample_file_get (ot, OCTA_SAMPLE_FIELD_SLICE_COUNT), ==, 4);
+  g_assert_cmpuint (octa_sample_file_get (ot, OCTA_SAMPLE_FIELD_TRIM_END), ==,
+                    octa_markers_get_trim_end (markers));
+}
+
 static void
 test_remove_unused (Fixture       *f,
                     gconstpointer  data)
@@ -817,6 +864,8 @@ main (int   argc,
               fixture_set_up, test_move, fixture_tear_down);
   g_test_add ("/ui/samples/details", Fixture, NULL,
               fixture_set_up, test_details, fixture_tear_down);
+  g_test_add ("/ui/samples/write-ot", Fixture, NULL,
+              fixture_set_up, test_write_ot, fixture_tear_down);
   g_test_add ("/ui/samples/remove-unused", Fixture, NULL,
               fixture_set_up, test_remove_unused, fixture_tear_down);
   g_test_add ("/ui/samples/locate", Fixture, NULL,

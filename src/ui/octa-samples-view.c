@@ -1967,6 +1967,45 @@ clear_action (GtkWidget  *widget,
   show_toast (self, title, TRUE);
 }
 
+/* The device reads a sample's attributes and markers from "name.ot"
+ * beside it: writing one carries the slot's trims and slices to other
+ * projects and to the machine's own sample browser. */
+static void
+write_ot_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  OctaSamplesView *self = OCTA_SAMPLES_VIEW (widget);
+  OctaSampleSlot *slot = current_slot (self);
+  g_autoptr(GFile) audio = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  char *dot;
+
+  if (slot == NULL || self->current->empty || self->project == NULL)
+    return;
+  audio = octa_sample_slot_get_file (slot);
+  parent = audio != NULL ? g_file_get_parent (audio) : NULL;
+  if (parent == NULL)
+    return;
+  base = g_file_get_basename (audio);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".ot", NULL);
+  dest = g_file_get_child (parent, name);
+  if (octa_project_write_ot_file (self->project, octa_sample_slot_get_kind (slot),
+                                  octa_sample_slot_get_number (slot), dest, &error))
+    title = g_strdup_printf (_("Wrote %s beside the sample"), name);
+  else
+    title = g_strdup_printf (_("%s wasn't written: %s"), name, error->message);
+  show_toast (self, title, FALSE);
+}
+
 static void
 import_response_cb (GtkNativeDialog *chooser,
                     int              response,
@@ -2195,6 +2234,7 @@ octa_samples_view_class_init (OctaSamplesViewClass *klass)
                                        "samples.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "samples.clear", NULL);
   gtk_widget_class_install_action (widget_class, "samples.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "samples.write-ot", NULL, write_ot_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "samples.import", NULL);
   gtk_widget_class_install_action (widget_class, "samples.details", NULL, details_action);
