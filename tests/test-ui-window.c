@@ -73,6 +73,12 @@ has_project (gpointer data)
 }
 
 static gboolean
+has_app_icon (gpointer data)
+{
+  return g_strcmp0 (gtk_window_get_icon_name (data), OCTA_APP_ID) == 0;
+}
+
+static gboolean
 is_idle (gpointer data)
 {
   OctaWindow *window = data;
@@ -180,6 +186,10 @@ test_start_page (void)
   g_assert_null (octa_window_get_project (window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->save_button)));
   g_assert_false (gtk_widget_get_visible (window->undo_button));
+
+  /* set once the start page is on screen, not while the window is built */
+  g_assert_true (octa_test_gtk_wait_until (has_app_icon, window, 20000));
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, OCTA_APP_ID);
 
   recent = octa_start_page_get_recent_list (window->start_page);
   g_assert_nonnull (gtk_list_box_get_row_at_index (recent, 0));
