@@ -81,6 +81,7 @@ struct _OctaWindow
   /* the application icon, set after the first frame with content */
   gboolean              icon_deferred;
   guint                 icon_idle;
+  gint64                icon_frame;
 };
 
 void      _octa_window_class_actions_init (OctaWindowClass *klass);

@@ -295,6 +295,9 @@ static void
 icon_after_paint_cb (GdkFrameClock *clock,
                      OctaWindow    *self)
 {
+  /* a frame under way when the content arrived was laid out without it */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->icon_frame)
+    return;
   g_signal_handlers_disconnect_by_func (clock, icon_after_paint_cb, self);
   if (self->icon_idle == 0)
     self->icon_idle = g_idle_add_full (G_PRIORITY_LOW, set_icon_idle, self, NULL);
@@ -314,6 +317,7 @@ defer_icon (OctaWindow *self)
   if (clock == NULL)
     return;
   self->icon_deferred = TRUE;
+  self->icon_frame = gdk_frame_clock_get_frame_counter (clock);
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (icon_after_paint_cb), self, 0);
 }
 
