@@ -89,7 +89,7 @@ static void
 test_help_overlay (void)
 {
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/octadesk/Octadesk/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource ("/io/github/octadesk/Octadesk/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
   GLogLevelFlags fatal;
 

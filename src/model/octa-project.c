@@ -486,6 +486,8 @@ octa_project_new_demo (GFile         *folder,
 
   demo = octa_project_files_new_demo ();
   files = octa_project_files_write_scratch (demo, path, error);
+  /* the generated images are written: only the project's own copy stays */
+  g_clear_pointer (&demo, octa_project_files_free);
   if (files == NULL)
     return NULL;
   if (!octa_demo_write_samples_full (path, OCTA_WRITE_NO_SYNC, error))

@@ -214,7 +214,7 @@ octa_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accelerators[i].action,
                                            accelerators[i].accels);
-  gtk_window_set_default_icon_name (OCTA_APP_ID);
+  /* the windows set the application icon after their first frame */
 }
 
 static void

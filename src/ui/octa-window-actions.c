@@ -1549,11 +1549,38 @@ _octa_window_update_actions (OctaWindow *self)
     gtk_widget_set_tooltip_text (self->redo_button, _("Redo (Shift+Ctrl+Z)"));
 }
 
+/* GtkApplication would build the shortcuts window (the largest template
+ * of all) with every window, before its first frame, had it been at
+ * gtk/help-overlay.ui: it is built the first time it is asked for. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/octadesk/Octadesk/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 void
 _octa_window_actions_init (OctaWindow *self)
 {
   g_autoptr(GAction) like_device = g_settings_create_action (self->settings,
                                                              "save-like-device");
+  g_autoptr(GSimpleAction) help_overlay = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_signal_connect_object (help_overlay, "activate", G_CALLBACK (show_help_overlay_action),
+                           self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help_overlay));
 
   /* A setting, so it lives in the window's action map rather than the
    * class's: "win.save-like-device" reaches both. */

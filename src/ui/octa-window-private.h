@@ -25,6 +25,7 @@ struct _OctaWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *main_stack;
   OctaStartPage        *start_page;
+  AdwBin               *start_slot;
   GtkLabel             *loading_label;
   GtkSpinner           *loading_spinner;
   AdwViewStack         *view_stack;
@@ -76,6 +77,11 @@ struct _OctaWindow
   /* OCTADESK_BENCH_FIRST_FRAME */
   gboolean              bench_armed;
   gint64                bench_frame;
+
+  /* the application icon, set after the first frame with content */
+  gboolean              icon_deferred;
+  guint                 icon_idle;
+  gint64                icon_frame;
 };
 
 void      _octa_window_class_actions_init (OctaWindowClass *klass);

@@ -278,6 +278,70 @@ set_project_chrome_visible (OctaWindow *self,
   view_changed_cb (self->view_stack, NULL, self);
 }
 
+static gboolean
+set_icon_idle (gpointer data)
+{
+  OctaWindow *self = data;
+
+  self->icon_idle = 0;
+  /* Windows opened from now on take the default; this one is realized
+   * already and needs its own. */
+  gtk_window_set_default_icon_name (OCTA_APP_ID);
+  gtk_window_set_icon_name (GTK_WINDOW (self), OCTA_APP_ID);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+icon_after_paint_cb (GdkFrameClock *clock,
+                     OctaWindow    *self)
+{
+  /* a frame under way when the content arrived was laid out without it */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->icon_frame)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, icon_after_paint_cb, self);
+  if (self->icon_idle == 0)
+    self->icon_idle = g_idle_add_full (G_PRIORITY_LOW, set_icon_idle, self, NULL);
+}
+
+/* The application icon is a full-colour SVG: rendering it at every size the
+ * window manager takes loads librsvg and costs more than the rest of the
+ * window's first frame. It is set once the window shows its content. */
+static void
+defer_icon (OctaWindow *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->icon_deferred || gtk_window_get_icon_name (GTK_WINDOW (self)) != NULL)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  self->icon_deferred = TRUE;
+  self->icon_frame = gdk_frame_clock_get_frame_counter (clock);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (icon_after_paint_cb), self, 0);
+}
+
+static void
+window_map_cb (OctaWindow *self)
+{
+  /* a project set before the window was shown */
+  if (self->project != NULL)
+    defer_icon (self);
+}
+
+/* The start page (recent projects, cards, the app icon) is built when it
+ * is first shown, not with the window. */
+static void
+start_slot_map_cb (AdwBin     *slot,
+                   OctaWindow *self)
+{
+  if (self->start_page != NULL)
+    return;
+  self->start_page = OCTA_START_PAGE (octa_start_page_new ());
+  adw_bin_set_child (slot, GTK_WIDGET (self->start_page));
+  defer_icon (self);
+}
+
 /* A bank whose file couldn't be read shows why instead of an empty grid. */
 static void
 update_bank_problem (OctaWindow *self)
@@ -290,8 +354,15 @@ update_bank_problem (OctaWindow *self)
   if (self->pattern != NULL)
     bank = g_object_ref (octa_pattern_get_bank (self->pattern));
   unreadable = bank != NULL && !octa_bank_get_readable (bank);
-  octa_bank_problem_page_set_bank (OCTA_BANK_PROBLEM_PAGE (self->bank_problem_page),
-                                   unreadable ? bank : NULL);
+  /* built the first time a bank needs it: most projects never do */
+  if (unreadable && self->bank_problem_page == NULL)
+    {
+      self->bank_problem_page = octa_bank_problem_page_new ();
+      gtk_stack_add_named (self->grid_stack, self->bank_problem_page, "problem");
+    }
+  if (self->bank_problem_page != NULL)
+    octa_bank_problem_page_set_bank (OCTA_BANK_PROBLEM_PAGE (self->bank_problem_page),
+                                     unreadable ? bank : NULL);
   gtk_stack_set_visible_child_name (self->grid_stack, unreadable ? "problem" : "grid");
   gtk_widget_set_visible (GTK_WIDGET (self->header_slot), !unreadable);
   adw_flap_set_reveal_flap (self->inspector_flap, !unreadable);
@@ -583,6 +654,7 @@ octa_window_set_project (OctaWindow  *self,
       adw_view_stack_set_visible_child_name (self->main_stack, "project");
       gtk_widget_grab_focus (GTK_WIDGET (self->bank_matrix));
       bench_arm_first_frame (self);
+      defer_icon (self);
     }
   else
     {
@@ -616,6 +688,11 @@ begin_loading (OctaWindow *self,
 {
   g_autofree char *text = g_strdup_printf (_("Opening %s…"), name);
 
+  /* A window that opens a project from the start (the demo, a path on the
+   * command line) never builds the start page it would only flash. */
+  if (self->start_page == NULL && self->project == NULL)
+    adw_view_stack_set_visible_child_name (self->main_stack, "blank");
+
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_label_set_label (self->loading_label, text);
@@ -626,12 +703,14 @@ begin_loading (OctaWindow *self,
 }
 
 static void
-end_loading (OctaWindow *self)
+end_loading (OctaWindow *self,
+             gboolean    opened)
 {
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
   g_clear_object (&self->cancellable);
   gtk_spinner_stop (self->loading_spinner);
-  if (self->project == NULL)
+  /* an opened project follows at once: the start page isn't shown for it */
+  if (self->project == NULL && !opened)
     adw_view_stack_set_visible_child_name (self->main_stack, "start");
   _octa_window_update_actions (self);
 }
@@ -665,7 +744,7 @@ load_cb (GObject      *source,
   g_autoptr(OctaProject) project = octa_project_load_finish (result, &error);
 
   g_free (data);
-  end_loading (self);
+  end_loading (self, project != NULL);
 
   if (project == NULL)
     {
@@ -814,7 +893,7 @@ demo_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(OctaProject) project = g_task_propagate_pointer (G_TASK (result), &error);
 
-  end_loading (self);
+  end_loading (self, project != NULL);
 
   if (project == NULL)
     {
@@ -977,6 +1056,7 @@ octa_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
   g_clear_handle_id (&self->pattern_widgets_idle, g_source_remove);
+  g_clear_handle_id (&self->icon_idle, g_source_remove);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   if (self->history_signals != NULL)
@@ -1047,7 +1127,6 @@ octa_window_class_init (OctaWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (OCTA_TYPE_START_PAGE);
   g_type_ensure (OCTA_TYPE_BANK_MATRIX);
   g_type_ensure (OCTA_TYPE_FILE_BANNER);
   g_type_ensure (OCTA_TYPE_PATTERN_LIST);
@@ -1071,7 +1150,7 @@ octa_window_class_init (OctaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, OctaWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, start_slot);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, sidebar_flap);
@@ -1083,6 +1162,7 @@ octa_window_class_init (OctaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, grid_slot);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, inspector_slot);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, grid_placeholder);
+  gtk_widget_class_bind_template_callback (widget_class, start_slot_map_cb);
   gtk_widget_class_bind_template_callback (widget_class, matrix_pattern_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, matrix_cursor_bank_cb);
   gtk_widget_class_bind_template_callback (widget_class, matrix_unsaved_cb);
@@ -1126,8 +1206,6 @@ add_pattern_widgets (OctaWindow *self)
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->step_grid);
     self->grid_stack = GTK_STACK (gtk_stack_new ());
     gtk_stack_add_named (self->grid_stack, scroller, "grid");
-    self->bank_problem_page = octa_bank_problem_page_new ();
-    gtk_stack_add_named (self->grid_stack, self->bank_problem_page, "problem");
     adw_bin_set_child (self->grid_slot, GTK_WIDGET (self->grid_stack));
   }
   self->pattern_header = g_object_new (OCTA_TYPE_PATTERN_HEADER, NULL);
@@ -1200,6 +1278,7 @@ octa_window_init (OctaWindow *self)
   g_signal_group_connect_swapped (self->history_signals, "notify::redo-label",
                                   G_CALLBACK (history_changed_cb), self);
 
+  g_signal_connect (self, "map", G_CALLBACK (window_map_cb), NULL);
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (_octa_window_update_recent_menu), self,
                            G_CONNECT_SWAPPED);
