@@ -742,10 +742,14 @@ diff_track (Ctx           *c,
                  g_strdup_printf ("%s.%s", base, track_setting_names[i]), a[o], b[o], o);
     }
 
+  /* Most tracks of two related projects match: one compare per region
+   * spares the per-step loops. */
   for (guint s = 0; s < OCTA_N_STEPS; s++)
     {
       gsize o = off + plock_rel + 32 * s;
 
+      if (s == 0 && memcmp (a + o, b + o, 32 * OCTA_N_STEPS) == 0)
+        break;
       if (memcmp (a + o, b + o, 32) == 0)
         continue;
       for (guint p = 0; p < OCTA_N_PLOCK_PARAMS; p++)
@@ -759,7 +763,7 @@ diff_track (Ctx           *c,
           }
     }
 
-  if (audio)
+  if (audio && memcmp (a + off + 2146, b + off + 2146, OCTA_N_STEPS) != 0)
     for (guint s = 0; s < OCTA_N_STEPS; s++)
       {
         gsize o = off + 2146 + s;
@@ -776,6 +780,8 @@ diff_track (Ctx           *c,
       gint ma, mb;
       gboolean named = FALSE;
 
+      if (s == 0 && memcmp (a + o, b + o, 2 * OCTA_N_STEPS) == 0)
+        break;
       if (a[o] == b[o] && a[o + 1] == b[o + 1])
         continue;
       octa_step_timing_decode (a + o, &ra, &ma, &ca);
