@@ -338,3 +338,52 @@ octa_test_check_container_damage (OctaFileKind        kind,
                                 OCTA_CODEC_ERROR_UNSUPPORTED_VERSION, what);
     }
 }
+
+/* A PCM WAV of @frames frames whose bytes follow from @seed, optionally with
+ * an odd-sized LIST chunk (and its pad byte) before the data. */
+GBytes *
+octa_test_make_wav (guint    frames,
+                    guint16  channels,
+                    guint    rate,
+                    guint16  bits,
+                    gboolean extra_chunk,
+                    guint8   seed)
+{
+  GByteArray *out = g_byte_array_new ();
+  guint16 block_align = channels * bits / 8;
+  guint32 data_size = frames * block_align;
+  guint8 u32[4], u16[2];
+
+#define PUT32(v) (u32[0] = (v) & 0xFF, u32[1] = ((v) >> 8) & 0xFF, u32[2] = ((v) >> 16) & 0xFF, \
+                  u32[3] = ((v) >> 24) & 0xFF, g_byte_array_append (out, u32, 4))
+#define PUT16(v) (u16[0] = (v) & 0xFF, u16[1] = ((v) >> 8) & 0xFF, \
+                  g_byte_array_append (out, u16, 2))
+
+  g_byte_array_append (out, (const guint8 *) "RIFF", 4);
+  PUT32 (4 + 24 + (extra_chunk ? 12 : 0) + 8 + data_size);
+  g_byte_array_append (out, (const guint8 *) "WAVEfmt ", 8);
+  PUT32 (16);
+  PUT16 (1);
+  PUT16 (channels);
+  PUT32 (rate);
+  PUT32 (rate * block_align);
+  PUT16 (block_align);
+  PUT16 (bits);
+  if (extra_chunk)
+    {
+      /* An odd-sized chunk and its pad byte. */
+      g_byte_array_append (out, (const guint8 *) "LIST", 4);
+      PUT32 (3);
+      g_byte_array_append (out, (const guint8 *) "abc\0", 4);
+    }
+  g_byte_array_append (out, (const guint8 *) "data", 4);
+  PUT32 (data_size);
+  for (guint32 i = 0; i < data_size; i++)
+    {
+      guint8 b = (guint8) (i * 7 + seed);
+      g_byte_array_append (out, &b, 1);
+    }
+#undef PUT32
+#undef PUT16
+  return g_byte_array_free_to_bytes (out);
+}

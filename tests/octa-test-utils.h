@@ -21,6 +21,12 @@ void        octa_test_assert_changed_only (const char *what,
                                            guint n_offsets);
 guint8     *octa_test_read_file           (const char *path,
                                            gsize *len);
+GBytes     *octa_test_make_wav            (guint         frames,
+                                           guint16       channels,
+                                           guint         rate,
+                                           guint16       bits,
+                                           gboolean      extra_chunk,
+                                           guint8        seed);
 void        octa_test_write_file          (const char *path,
                                            const void *data,
                                            gsize len);

@@ -716,53 +716,6 @@ test_markers (void)
 /* Audio files ------------------------------------------------------------ */
 
 static GBytes *
-make_wav (guint    frames,
-          guint16  channels,
-          guint    rate,
-          guint16  bits,
-          gboolean extra_chunk,
-          guint8   seed)
-{
-  GByteArray *out = g_byte_array_new ();
-  guint16 block_align = channels * bits / 8;
-  guint32 data_size = frames * block_align;
-  guint8 u32[4], u16[2];
-
-#define PUT32(v) (u32[0] = (v) & 0xFF, u32[1] = ((v) >> 8) & 0xFF, u32[2] = ((v) >> 16) & 0xFF, \
-                  u32[3] = ((v) >> 24) & 0xFF, g_byte_array_append (out, u32, 4))
-#define PUT16(v) (u16[0] = (v) & 0xFF, u16[1] = ((v) >> 8) & 0xFF, \
-                  g_byte_array_append (out, u16, 2))
-
-  g_byte_array_append (out, (const guint8 *) "RIFF", 4);
-  PUT32 (4 + 24 + (extra_chunk ? 12 : 0) + 8 + data_size);
-  g_byte_array_append (out, (const guint8 *) "WAVEfmt ", 8);
-  PUT32 (16);
-  PUT16 (1);
-  PUT16 (channels);
-  PUT32 (rate);
-  PUT32 (rate * block_align);
-  PUT16 (block_align);
-  PUT16 (bits);
-  if (extra_chunk)
-    {
-      /* An odd-sized chunk and its pad byte. */
-      g_byte_array_append (out, (const guint8 *) "LIST", 4);
-      PUT32 (3);
-      g_byte_array_append (out, (const guint8 *) "abc\0", 4);
-    }
-  g_byte_array_append (out, (const guint8 *) "data", 4);
-  PUT32 (data_size);
-  for (guint32 i = 0; i < data_size; i++)
-    {
-      guint8 b = (guint8) (i * 7 + seed);
-      g_byte_array_append (out, &b, 1);
-    }
-#undef PUT32
-#undef PUT16
-  return g_byte_array_free_to_bytes (out);
-}
-
-static GBytes *
 make_aiff (guint32 frames,
            guint16 channels,
            guint16 bits)
@@ -809,8 +762,8 @@ static void
 test_audio_info (void)
 {
   g_autofree char *tmp = octa_test_make_tmpdir ();
-  g_autoptr(GBytes) wav = make_wav (12345, 1, 44100, 16, TRUE, 0);
-  g_autoptr(GBytes) stereo = make_wav (1000, 2, 48000, 24, FALSE, 0);
+  g_autoptr(GBytes) wav = octa_test_make_wav (12345, 1, 44100, 16, TRUE, 0);
+  g_autoptr(GBytes) stereo = octa_test_make_wav (1000, 2, 48000, 24, FALSE, 0);
   g_autoptr(GBytes) aiff = make_aiff (777, 2, 16);
   g_autoptr(GBytes) junk = g_bytes_new_static ("hello, world", 12);
   g_autoptr(GFile) f_wav = write_bytes (tmp, "a.wav", wav);
@@ -893,8 +846,8 @@ test_add_sample (void)
   g_autoptr(OctaProject) project = make_project_in_folder (tmp, &folder);
   g_autofree char *src_dir = g_build_filename (tmp, "src", NULL);
   g_autofree char *other_dir = g_build_filename (tmp, "other", NULL);
-  g_autoptr(GBytes) kick = make_wav (12345, 1, 44100, 16, FALSE, 1);
-  g_autoptr(GBytes) kick2 = make_wav (500, 1, 44100, 16, FALSE, 2);
+  g_autoptr(GBytes) kick = octa_test_make_wav (12345, 1, 44100, 16, FALSE, 1);
+  g_autoptr(GBytes) kick2 = octa_test_make_wav (500, 1, 44100, 16, FALSE, 2);
   g_autoptr(GFile) f_kick = write_bytes (src_dir, "kick.wav", kick);
   g_autoptr(GFile) f_kick2 = write_bytes (other_dir, "kick.wav", kick2);
   g_autofree char *blank = project_text (project);
@@ -1063,7 +1016,7 @@ test_free_slots_and_remove (void)
   g_autofree char *tmp = octa_test_make_tmpdir ();
   g_autoptr(OctaProject) project = make_project_in_folder (tmp, NULL);
   g_autoptr(OctaProject) nowhere = octa_project_new_blank ("NOWHERE");
-  g_autoptr(GBytes) wav = make_wav (10, 1, 44100, 16, FALSE, 0);
+  g_autoptr(GBytes) wav = octa_test_make_wav (10, 1, 44100, 16, FALSE, 0);
   g_autoptr(GFile) f_wav = write_bytes (tmp, "a.wav", wav);
   g_autoptr(GError) error = NULL;
 
@@ -1117,8 +1070,8 @@ test_deduplicate (void)
   g_autofree char *folder = NULL;
   g_autoptr(OctaProject) project = make_project_in_folder (tmp, &folder);
   g_autofree char *pool = g_build_filename (tmp, "SET", "AUDIO", NULL);
-  g_autoptr(GBytes) a = make_wav (300, 1, 44100, 16, FALSE, 1);
-  g_autoptr(GBytes) c = make_wav (300, 1, 44100, 16, FALSE, 9);
+  g_autoptr(GBytes) a = octa_test_make_wav (300, 1, 44100, 16, FALSE, 1);
+  g_autoptr(GBytes) c = octa_test_make_wav (300, 1, 44100, 16, FALSE, 9);
   g_autoptr(GFile) fa = write_bytes (pool, "a.wav", a);
   g_autoptr(GFile) fb = write_bytes (pool, "b.wav", a);
   g_autoptr(GFile) fc = write_bytes (pool, "c.wav", c);

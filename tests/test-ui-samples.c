@@ -24,44 +24,6 @@ typedef struct
   OctaSamplesView *view;
 } Fixture;
 
-static GBytes *
-make_wav (guint    frames,
-          guint16  channels,
-          guint    rate,
-          guint16  bits)
-{
-  GByteArray *out = g_byte_array_new ();
-  guint16 block_align = channels * bits / 8;
-  guint32 data_size = frames * block_align;
-  guint8 u32[4], u16[2];
-
-#define PUT32(v) (u32[0] = (v) & 0xFF, u32[1] = ((v) >> 8) & 0xFF, u32[2] = ((v) >> 16) & 0xFF, \
-                  u32[3] = ((v) >> 24) & 0xFF, g_byte_array_append (out, u32, 4))
-#define PUT16(v) (u16[0] = (v) & 0xFF, u16[1] = ((v) >> 8) & 0xFF, \
-                  g_byte_array_append (out, u16, 2))
-
-  g_byte_array_append (out, (const guint8 *) "RIFF", 4);
-  PUT32 (4 + 24 + 8 + data_size);
-  g_byte_array_append (out, (const guint8 *) "WAVEfmt ", 8);
-  PUT32 (16);
-  PUT16 (1);
-  PUT16 (channels);
-  PUT32 (rate);
-  PUT32 (rate * block_align);
-  PUT16 (block_align);
-  PUT16 (bits);
-  g_byte_array_append (out, (const guint8 *) "data", 4);
-  PUT32 (data_size);
-  for (guint32 i = 0; i < data_size; i++)
-    {
-      guint8 b = (guint8) (i * 13);
-      g_byte_array_append (out, &b, 1);
-    }
-#undef PUT32
-#undef PUT16
-  return g_byte_array_free_to_bytes (out);
-}
-
 static GFile *
 write_wav (const char *dir,
            const char *name,
@@ -71,7 +33,7 @@ write_wav (const char *dir,
            guint16     bits)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GBytes) bytes = make_wav (frames, channels, rate, bits);
+  g_autoptr(GBytes) bytes = octa_test_make_wav (frames, channels, rate, bits, FALSE, 0);
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   octa_test_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -725,7 +687,7 @@ test_screenshots (Fixture       *f,
   /* Slot 004 loses its file; slot 006 names a 48 kHz file copied by hand. */
   g_assert_cmpint (g_unlink (gone_copy), ==, 0);
   {
-    g_autoptr(GBytes) bytes = make_wav (4800, 1, 48000, 16);
+    g_autoptr(GBytes) bytes = octa_test_make_wav (4800, 1, 48000, 16, FALSE, 0);
 
     octa_test_write_file (hi_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   }
