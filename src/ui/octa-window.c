@@ -167,35 +167,26 @@ _octa_window_update_recent_menu (OctaWindow *self)
 
 /* ---- The views beside Patterns ----------------------------------------- */
 
+/* Each view sits in its own slot of the view stack, named as its page. */
+static const struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+  gsize       slot;
+} views[] = {
+  { "parts", octa_parts_view_get_type, G_STRUCT_OFFSET (OctaWindow, parts_slot) },
+  { "samples", octa_samples_view_get_type, G_STRUCT_OFFSET (OctaWindow, samples_slot) },
+  { "arrangements", octa_arrangement_view_get_type,
+    G_STRUCT_OFFSET (OctaWindow, arrangements_slot) },
+  { "project", octa_project_view_get_type, G_STRUCT_OFFSET (OctaWindow, project_slot) },
+};
+
 static AdwBin *
 view_slot (OctaWindow *self,
            guint       index)
 {
-  AdwBin *slots[] = { self->parts_slot, self->samples_slot, self->arrangements_slot,
-                      self->project_slot };
-
-  return slots[index];
+  return G_STRUCT_MEMBER (AdwBin *, self, views[index].slot);
 }
-
-static GType
-view_type (guint index)
-{
-  switch (index)
-    {
-    case 0:
-      return OCTA_TYPE_PARTS_VIEW;
-    case 1:
-      return OCTA_TYPE_SAMPLES_VIEW;
-    case 2:
-      return OCTA_TYPE_ARRANGEMENT_VIEW;
-    case 3:
-      return OCTA_TYPE_PROJECT_VIEW;
-    default:
-      return G_TYPE_NONE;
-    }
-}
-
-#define N_VIEWS 4
 
 /* The Parts view follows the bank and part of the pattern on screen. */
 static void
@@ -214,7 +205,7 @@ sync_view (OctaWindow *self,
 static void
 sync_views (OctaWindow *self)
 {
-  for (guint i = 0; i < N_VIEWS; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GtkWidget *view = adw_bin_get_child (view_slot (self, i));
 
@@ -237,13 +228,11 @@ static void
 ensure_view (OctaWindow *self,
              const char *name)
 {
-  static const char *const names[N_VIEWS] = { "parts", "samples", "arrangements", "project" };
-
-  for (guint i = 0; i < N_VIEWS; i++)
-    if (g_strcmp0 (name, names[i]) == 0 && view_type (i) != G_TYPE_NONE
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (name, views[i].name) == 0
         && adw_bin_get_child (view_slot (self, i)) == NULL && self->project != NULL)
       {
-        GtkWidget *view = g_object_new (view_type (i), NULL);
+        GtkWidget *view = g_object_new (views[i].get_type (), NULL);
 
         adw_bin_set_child (view_slot (self, i), view);
         if (g_signal_lookup ("toast", G_OBJECT_TYPE (view)) != 0)
