@@ -341,8 +341,9 @@ test_import (void)
   {
     g_autofree char *in_pool = g_build_filename (pool, "c16.wav", NULL);
     g_autoptr(GFile) pooled = g_file_new_for_path (in_pool);
-    g_autofree char *usage = octa_project_dup_file_usage (project, pooled);
-    g_autofree char *source_usage = octa_project_dup_file_usage (project, c);
+    g_autoptr(GHashTable) usages = octa_project_dup_file_usages (project);
+    const char *usage = g_hash_table_lookup (usages, pooled);
+    const char *source_usage = g_hash_table_lookup (usages, c);
 
     g_assert_true (g_file_test (in_pool, G_FILE_TEST_IS_REGULAR));
     /* the pool copy is what Flex 004 plays; the dropped original is not */

@@ -869,45 +869,43 @@ octa_project_dup_slot_usages (OctaProject  *project,
 }
 
 /**
- * octa_project_dup_file_usage:
+ * octa_project_dup_file_usages:
  * @project: a project
- * @file: an audio file, in the set's pool or anywhere
  *
- * Which slots play @file, found by where each slot's path leads: the
- * audio pool's answer to "where is this used?".
+ * Which slots play each file, found by where each slot's path leads: the
+ * audio pool's answer to "where is this used?", for all files at once.
  *
- * Returns: (transfer full) (nullable): "Flex 003, Static 012", or %NULL when
- *   no slot plays @file
+ * Returns: (transfer full) (element-type GFile utf8): from each file some
+ *   slot plays to "Flex 003, Static 012"
  */
-char *
-octa_project_dup_file_usage (OctaProject *project,
-                             GFile       *file)
+GHashTable *
+octa_project_dup_file_usages (OctaProject *project)
 {
   static const OctaSlotKind kinds[] = { OCTA_SLOT_KIND_FLEX, OCTA_SLOT_KIND_STATIC };
-  GString *usage = NULL;
+  GHashTable *usages;
 
   g_return_val_if_fail (OCTA_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  usages = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal, g_object_unref, g_free);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     for (guint i = 1; i <= octa_slot_kind_get_n_slots (kinds[k]); i++)
       {
         g_autoptr(OctaSampleSlot) slot = octa_project_get_sample_slot (project, kinds[k], i);
         g_autoptr(GFile) played = NULL;
+        const char *before;
+        char *usage;
 
         if (!octa_sample_slot_get_used (slot))
           continue;
         played = octa_sample_slot_get_file (slot);
-        if (played == NULL || !g_file_equal (played, file))
+        if (played == NULL)
           continue;
-        if (usage == NULL)
-          usage = g_string_new (NULL);
-        else
-          g_string_append (usage, ", ");
-        g_string_append_printf (usage, "%s %03u",
-                                kinds[k] == OCTA_SLOT_KIND_FLEX ? "Flex" : "Static", i);
+        before = g_hash_table_lookup (usages, played);
+        usage = g_strdup_printf ("%s%s%s %03u", before ? before : "", before ? ", " : "",
+                                 kinds[k] == OCTA_SLOT_KIND_FLEX ? "Flex" : "Static", i);
+        g_hash_table_replace (usages, g_steal_pointer (&played), usage);
       }
-  return usage != NULL ? g_string_free (usage, FALSE) : NULL;
+  return usages;
 }
 
 /* Moving slots ------------------------------------------------------------ */

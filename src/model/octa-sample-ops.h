@@ -128,8 +128,7 @@ char      *octa_project_dup_slot_usage         (OctaProject   *project,
                                                 guint          number);
 char     **octa_project_dup_slot_usages        (OctaProject   *project,
                                                 OctaSlotKind   kind);
-char      *octa_project_dup_file_usage         (OctaProject   *project,
-                                                GFile         *file);
+GHashTable *octa_project_dup_file_usages       (OctaProject   *project);
 gboolean   octa_project_move_sample_slot       (OctaProject   *project,
                                                 OctaSlotKind   kind,
                                                 guint          from,

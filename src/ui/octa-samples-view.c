@@ -1130,15 +1130,14 @@ rebuild_rows (OctaSamplesView *self)
       if (self->list == LIST_POOL)
         {
           g_autoptr(GPtrArray) files = list_pool (self);
+          g_autoptr(GHashTable) usages = octa_project_dup_file_usages (self->project);
 
           g_ptr_array_sort (files, compare_basenames);
-          for (guint i = 0; i < files->len; i++)
-            {
-              g_autofree char *usage = octa_project_dup_file_usage (self->project,
-                                                                    files->pdata[i]);
 
-              g_ptr_array_add (items, row_new_for_file (files->pdata[i], i + 1, usage));
-            }
+          for (guint i = 0; i < files->len; i++)
+            g_ptr_array_add (items, row_new_for_file (files->pdata[i], i + 1,
+                                                      g_hash_table_lookup (usages,
+                                                                           files->pdata[i])));
         }
       else
         {
