@@ -3,7 +3,8 @@
  * The baseline for bench-ui-start: a libadwaita application that opens an
  * empty AdwApplicationWindow of Octadesk's default size and quits after its
  * first frame, printing the same line as OCTADESK_BENCH_FIRST_FRAME=1:
- * "first-frame-ms N rss-kb M" (time since main(), VmRSS at that moment).
+ * "first-frame-ms N rss-kb M renderer R" (time since main(), VmRSS at that
+ * moment, the GSK renderer drawing the window).
  */
 #include <adwaita.h>
 #include <stdlib.h>
@@ -35,8 +36,9 @@ after_paint_cb (GdkFrameClock *clock,
                 GtkWidget     *window)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
-  g_print ("first-frame-ms %.1f rss-kb %ld\n",
-           (g_get_monotonic_time () - start_us) / 1000.0, read_rss_kb ());
+  g_print ("first-frame-ms %.1f rss-kb %ld renderer %s\n",
+           (g_get_monotonic_time () - start_us) / 1000.0, read_rss_kb (),
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   fflush (stdout);
   g_idle_add_full (G_PRIORITY_HIGH, destroy_window, g_object_ref (window), g_object_unref);
 }

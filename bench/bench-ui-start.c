@@ -7,10 +7,15 @@
  * Resident memory (VmRSS) at that frame, for both. Issue 4 asks for a start
  * within 0.5 s and at most 100 MB with a project open.
  *
- * The renderer decides much of both figures (under Xvfb GL is llvmpipe,
- * whose code and buffers alone take some 60 MB), so both sets run once per
- * renderer, GL and cairo, the baseline always under the same one as the
- * application. GSK_RENDERER in the environment limits the run to that one.
+ * The renderer decides much of both figures: under Xvfb GL is llvmpipe,
+ * whose code and buffers alone take some 60 MB, and GTK 4.8 sets GL up when
+ * it opens the display even when cairo draws. So both programs run under
+ * each setting below, the baseline always under the same environment as the
+ * application: first as a user starts them (Octadesk then picks cairo
+ * without GL where GL would be software, src/ui/octa-renderer.c; the
+ * baseline takes GTK's default), then with the renderer forced. Each line
+ * names the renderer that drew. GSK_RENDERER in the environment limits the
+ * run to that one setting.
  *
  *   bench-ui-start OCTADESK BASELINE [OCTADESK-BEFORE]
  *
@@ -33,7 +38,15 @@ typedef struct
   double spawn_ms[N_RUNS];
   double main_ms[N_RUNS];
   double rss_kb[N_RUNS];
+  char   renderer[64];
 } Figures;
+
+typedef struct
+{
+  const char *name;
+  const char *gsk_renderer;  /* NULL: unset */
+  const char *gdk_debug;     /* NULL: unset */
+} Setting;
 
 static int
 compare_double (gconstpointer a,
@@ -56,13 +69,14 @@ median (const double *values,
 
 /* One start: the time from spawn to the program's line, and what it says. */
 static gboolean
-run_once (const char  *program,
-          const char  *renderer,
-          gboolean     demo,
-          double      *spawn_ms,
-          double      *main_ms,
-          double      *rss_kb,
-          GError     **error)
+run_once (const char     *program,
+          const Setting  *setting,
+          gboolean        demo,
+          double         *spawn_ms,
+          double         *main_ms,
+          double         *rss_kb,
+          char            renderer[64],
+          GError        **error)
 {
   g_autoptr(GSubprocessLauncher) launcher =
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
@@ -76,8 +90,14 @@ run_once (const char  *program,
   g_subprocess_launcher_setenv (launcher, "OCTADESK_BENCH_FIRST_FRAME", "1", TRUE);
   /* neither the window size nor anything else lands in the user's settings */
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
-  if (renderer != NULL)
-    g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", renderer, TRUE);
+  if (setting->gsk_renderer != NULL)
+    g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", setting->gsk_renderer, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "GSK_RENDERER");
+  if (setting->gdk_debug != NULL)
+    g_subprocess_launcher_setenv (launcher, "GDK_DEBUG", setting->gdk_debug, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "GDK_DEBUG");
 
   start = g_get_monotonic_time ();
   if (demo)
@@ -90,7 +110,7 @@ run_once (const char  *program,
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
   while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, error)) != NULL)
     {
-      if (sscanf (line, "first-frame-ms %lf rss-kb %ld", &ms, &rss) == 2)
+      if (sscanf (line, "first-frame-ms %lf rss-kb %ld renderer %63s", &ms, &rss, renderer) == 3)
         break;
       g_clear_pointer (&line, g_free);
     }
@@ -122,8 +142,9 @@ print_row (const char    *name,
       low = MIN (low, figures->spawn_ms[i]);
       high = MAX (high, figures->spawn_ms[i]);
     }
-  g_print ("%-9s start %7.1f ms (min %6.1f, max %6.1f; from main() %6.1f)  rss %6.1f MB",
-           name, spawn, low, high, median (figures->main_ms, N_RUNS), rss / 1024);
+  g_print ("%-9s start %7.1f ms (min %6.1f, max %6.1f; from main() %6.1f)  rss %6.1f MB  [%s]",
+           name, spawn, low, high, median (figures->main_ms, N_RUNS), rss / 1024,
+           figures->renderer);
   if (baseline != NULL)
     g_print ("  ratio to baseline: start x%.2f, rss x%.2f",
              spawn / median (baseline->spawn_ms, N_RUNS),
@@ -137,8 +158,13 @@ main (int   argc,
 {
   const char *display = g_getenv ("DISPLAY");
   const char *wayland = g_getenv ("WAYLAND_DISPLAY");
-  const char *renderers[] = { "gl", "cairo" };
-  guint n_renderers = G_N_ELEMENTS (renderers);
+  Setting settings[] = {
+    { "as started", NULL, NULL },
+    { "GSK_RENDERER=gl", "gl", NULL },
+    { "GSK_RENDERER=cairo", "cairo", NULL },
+    { "GSK_RENDERER=cairo GDK_DEBUG=gl-disable", "cairo", "gl-disable" },
+  };
+  guint n_settings = G_N_ELEMENTS (settings);
   g_autoptr(GError) error = NULL;
 
   if ((display == NULL || *display == '\0') && (wayland == NULL || *wayland == '\0'))
@@ -154,13 +180,14 @@ main (int   argc,
 
   if (g_getenv ("GSK_RENDERER") != NULL)
     {
-      renderers[0] = g_getenv ("GSK_RENDERER");
-      n_renderers = 1;
+      settings[0] = (Setting) { "from the environment", g_getenv ("GSK_RENDERER"),
+                                g_getenv ("GDK_DEBUG") };
+      n_settings = 1;
     }
 
-  for (guint r = 0; r < n_renderers; r++)
+  for (guint r = 0; r < n_settings; r++)
     {
-      const char *renderer = renderers[r];
+      const Setting *setting = &settings[r];
       /* baseline, octadesk and, when given, an earlier octadesk to compare */
       const char *programs[3] = { argv[2], argv[1], argc == 4 ? argv[3] : NULL };
       gboolean demo[3] = { FALSE, TRUE, TRUE };
@@ -171,8 +198,8 @@ main (int   argc,
 
       /* one unmeasured start each: the first pays for a cold disk cache */
       for (guint k = 0; k < n_programs; k++)
-        if (!run_once (programs[k], renderer, demo[k], &scratch[0], &scratch[1], &scratch[2],
-                       &error))
+        if (!run_once (programs[k], setting, demo[k], &scratch[0], &scratch[1], &scratch[2],
+                       figures[k].renderer, &error))
           {
             g_printerr ("ui-start: %s\n", error->message);
             return 1;
@@ -181,15 +208,16 @@ main (int   argc,
       /* interleaved, so all see the same machine load */
       for (guint i = 0; i < N_RUNS; i++)
         for (guint k = 0; k < n_programs; k++)
-          if (!run_once (programs[k], renderer, demo[k], &figures[k].spawn_ms[i],
-                         &figures[k].main_ms[i], &figures[k].rss_kb[i], &error))
+          if (!run_once (programs[k], setting, demo[k], &figures[k].spawn_ms[i],
+                         &figures[k].main_ms[i], &figures[k].rss_kb[i], figures[k].renderer,
+                         &error))
             {
               g_printerr ("ui-start: %s\n", error->message);
               return 1;
             }
 
       g_print ("ui-start: spawn to first frame, median of %d (baseline: empty "
-               "AdwApplicationWindow), GSK_RENDERER=%s\n", N_RUNS, renderer);
+               "AdwApplicationWindow), %s\n", N_RUNS, setting->name);
       print_row ("baseline", &figures[0], NULL);
       if (n_programs == 3)
         print_row ("before", &figures[2], &figures[0]);

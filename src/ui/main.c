@@ -3,6 +3,7 @@
 #include <locale.h>
 
 #include "octa-application.h"
+#include "octa-renderer.h"
 #include "octa-window.h"
 
 int
@@ -12,6 +13,8 @@ main (int   argc,
   g_autoptr(OctaApplication) app = NULL;
 
   octa_window_bench_mark_start ();
+  /* still single-threaded, and GTK reads these when it opens the display */
+  octa_renderer_choose ("/dev");
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, OCTA_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

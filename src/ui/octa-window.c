@@ -586,8 +586,9 @@ bench_after_paint_cb (GdkFrameClock *clock,
     return;
 
   g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
-  g_print ("first-frame-ms %.1f rss-kb %ld\n",
-           (g_get_monotonic_time () - bench_start_us) / 1000.0, read_rss_kb ());
+  g_print ("first-frame-ms %.1f rss-kb %ld renderer %s\n",
+           (g_get_monotonic_time () - bench_start_us) / 1000.0, read_rss_kb (),
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (self))));
   fflush (stdout);
   /* not from inside the frame clock's own emission */
   g_idle_add_full (G_PRIORITY_HIGH, bench_destroy_window, g_object_ref (self), g_object_unref);
