@@ -121,9 +121,12 @@ find_button (Fixture    *f,
 static GtkWidget *
 condition_picker (Fixture *f)
 {
-  GtkWidget *button = find_in (find_row (f, "Condition", 0), GTK_TYPE_MENU_BUTTON);
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_in (find_row (f, "Condition", 0),
+                                                   GTK_TYPE_MENU_BUTTON));
 
-  return GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  /* made on the first popup, then kept */
+  gtk_menu_button_popup (button);
+  return GTK_WIDGET (gtk_menu_button_get_popover (button));
 }
 
 static void
@@ -405,8 +408,15 @@ test_condition_timing (Fixture       *f,
   octa_step_set_trig (step, OCTA_TRIG_TYPE_TRIGGER, TRUE);
   octa_step_inspector_set_step (f->inspector, step);
 
+  octa_step_set_condition (step, OCTA_TRIG_CONDITION_FILL);
+  /* its 65 buttons aren't built before anyone opens it */
+  g_assert_null (gtk_menu_button_get_popover (
+    GTK_MENU_BUTTON (find_in (find_row (f, "Condition", 0), GTK_TYPE_MENU_BUTTON))));
   picker = condition_picker (f);
   g_assert_true (OCTA_IS_CONDITION_PICKER (picker));
+  /* opened after the step's condition changed, it starts on that condition */
+  g_assert_cmpint (octa_condition_picker_get_condition (OCTA_CONDITION_PICKER (picker)), ==,
+                   OCTA_TRIG_CONDITION_FILL);
   collect (picker, GTK_TYPE_TOGGLE_BUTTON, buttons);
   g_assert_cmpuint (buttons->len, ==, 65);
   /* pick 2:5 by its button */

@@ -641,8 +641,10 @@ test_with_inspector (Fixture       *f,
   /* the condition through the picker */
   picker = find_descendant (inspector, GTK_TYPE_MENU_BUTTON, "Choose a trig condition");
   g_assert_nonnull (picker);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (picker));
   g_signal_emit_by_name (gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker)),
                          "condition-chosen", (guint) OCTA_TRIG_CONDITION_3_4);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (picker));
   bank = encoded_bank (f->project, 0);
   g_assert_cmpuint (octa_bank_file_get_condition (bank, 0, OCTA_TRACK_AUDIO, 2, 0), ==,
                     OCTA_TRIG_CONDITION_3_4);

@@ -290,8 +290,10 @@ struct _OctaStepInspector
   GtkWidget         *locks_box;
   GtkLabel          *locks_title;
 
+  /* 65 buttons most sessions never open: made on the first popup */
   GtkWidget         *picker;
   GtkWidget         *condition_label;
+  OctaTrigCondition  condition;
 
   OctaStep          *step;
   /* every step an edit applies to, the focused one first */
@@ -1118,7 +1120,9 @@ set_condition_label (OctaStepInspector *self,
     gtk_label_set_text (GTK_LABEL (self->condition_label), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->condition_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible, -1);
-  octa_condition_picker_set_condition (OCTA_CONDITION_PICKER (self->picker), condition);
+  self->condition = condition;
+  if (self->picker != NULL)
+    octa_condition_picker_set_condition (OCTA_CONDITION_PICKER (self->picker), condition);
 }
 
 static void
@@ -1652,6 +1656,20 @@ octa_step_inspector_class_init (OctaStepInspectorClass *klass)
 }
 
 static void
+create_condition_picker (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  OctaStepInspector *self = user_data;
+
+  if (self->picker != NULL)
+    return;
+  self->picker = octa_condition_picker_new ();
+  octa_condition_picker_set_condition (OCTA_CONDITION_PICKER (self->picker), self->condition);
+  g_signal_connect (self->picker, "condition-chosen", G_CALLBACK (on_condition_chosen), self);
+  gtk_menu_button_set_popover (button, self->picker);
+}
+
+static void
 octa_step_inspector_init (OctaStepInspector *self)
 {
   _octa_grid_ensure_css ();
@@ -1664,9 +1682,8 @@ octa_step_inspector_init (OctaStepInspector *self)
   self->condition_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->condition_label, "numeric");
   gtk_menu_button_set_child (self->condition_button, self->condition_label);
-  self->picker = octa_condition_picker_new ();
-  gtk_menu_button_set_popover (self->condition_button, self->picker);
-  g_signal_connect (self->picker, "condition-chosen", G_CALLBACK (on_condition_chosen), self);
+  gtk_menu_button_set_create_popup_func (self->condition_button, create_condition_picker, self,
+                                         NULL);
 
   gtk_scale_set_format_value_func (self->micro_scale, (GtkScaleFormatValueFunc) format_micro,
                                    self, NULL);
