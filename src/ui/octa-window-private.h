@@ -21,6 +21,7 @@ struct _OctaWindow
   AdwWindowTitle       *window_title;
   AdwSplitButton       *save_button;
   GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GMenu                *recent_menu;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *main_stack;

@@ -256,6 +256,29 @@ view_changed_cb (AdwViewStack *stack,
   ensure_view (self, name);
 }
 
+/* The bar's buttons exist only while it shows: a wide window never needs
+ * them, and each switcher is some eighty widgets. */
+static void
+switcher_bar_update (OctaWindow *self)
+{
+  gboolean shown = adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+                   adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title);
+  AdwViewStack *stack = shown ? self->view_stack : NULL;
+
+  if (adw_view_switcher_bar_get_stack (self->switcher_bar) != stack)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
+}
+
+/* The menu's popover is built when it first opens, not with the window. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  OctaWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 set_project_chrome_visible (OctaWindow *self,
                             gboolean    visible)
@@ -1137,6 +1160,7 @@ octa_window_class_init (OctaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, project_slot);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, OctaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OctaWindow, main_stack);
@@ -1238,6 +1262,13 @@ static void
 octa_window_init (OctaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (switcher_bar_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::view-switcher-enabled",
+                           G_CALLBACK (switcher_bar_update), self, G_CONNECT_SWAPPED);
+  switcher_bar_update (self);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self,
+                                         NULL);
 
   self->settings = g_settings_new (OCTA_APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
