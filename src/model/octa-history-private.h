@@ -48,5 +48,7 @@ void         _octa_history_record_blob    (OctaHistory          *self,
 gboolean     _octa_history_is_recording   (OctaHistory          *self);
 gboolean     _octa_history_is_applying    (OctaHistory          *self);
 guint64      _octa_history_get_position   (OctaHistory          *self);
+gboolean     _octa_history_undo           (OctaHistory          *self);
+gboolean     _octa_history_redo           (OctaHistory          *self);
 
 G_END_DECLS

@@ -286,16 +286,10 @@ octa_history_end_group (OctaHistory *self)
   notify_state (self, had_undo, had_redo);
 }
 
-/**
- * octa_history_undo:
- * @self: a history
- *
- * Undoes the last step.
- *
- * Returns: %TRUE if there was a step to undo.
- */
+/* Undoes the last step; only the project may, so that its views hear of it
+ * (octa_project_undo()). Returns whether there was one. */
 gboolean
-octa_history_undo (OctaHistory *self)
+_octa_history_undo (OctaHistory *self)
 {
   OctaHistoryGroup *group;
   gboolean had_redo;
@@ -323,16 +317,9 @@ octa_history_undo (OctaHistory *self)
   return TRUE;
 }
 
-/**
- * octa_history_redo:
- * @self: a history
- *
- * Redoes the last undone step.
- *
- * Returns: %TRUE if there was a step to redo.
- */
+/* Redoes the last undone step (octa_project_redo()). */
 gboolean
-octa_history_redo (OctaHistory *self)
+_octa_history_redo (OctaHistory *self)
 {
   OctaHistoryGroup *group;
   gboolean had_undo;
@@ -355,22 +342,6 @@ octa_history_redo (OctaHistory *self)
   g_array_append_val (self->positions, self->position);
   notify_state (self, had_undo, TRUE);
   return TRUE;
-}
-
-void
-octa_history_clear (OctaHistory *self)
-{
-  gboolean had_undo, had_redo;
-
-  g_return_if_fail (OCTA_IS_HISTORY (self));
-
-  had_undo = octa_history_get_can_undo (self);
-  had_redo = octa_history_get_can_redo (self);
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_ptr_array_set_size (self->redo_stack, 0);
-  g_array_set_size (self->positions, 0);
-  g_array_set_size (self->redo_positions, 0);
-  notify_state (self, had_undo, had_redo);
 }
 
 void

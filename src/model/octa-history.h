@@ -17,8 +17,5 @@ guint       octa_history_get_n_undo     (OctaHistory *self);
 void        octa_history_begin_group    (OctaHistory *self,
                                          const char  *label);
 void        octa_history_end_group      (OctaHistory *self);
-gboolean    octa_history_undo           (OctaHistory *self);
-gboolean    octa_history_redo           (OctaHistory *self);
-void        octa_history_clear          (OctaHistory *self);
 
 G_END_DECLS

@@ -864,7 +864,7 @@ octa_project_undo (OctaProject *self)
   g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->edit_depth == 0, FALSE);
 
-  done = octa_history_undo (self->history);
+  done = _octa_history_undo (self->history);
   dispatch_changes (self);
   return done;
 }
@@ -883,7 +883,7 @@ octa_project_redo (OctaProject *self)
   g_return_val_if_fail (OCTA_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->edit_depth == 0, FALSE);
 
-  done = octa_history_redo (self->history);
+  done = _octa_history_redo (self->history);
   dispatch_changes (self);
   return done;
 }
