@@ -1331,6 +1331,21 @@ detail_of (const GError *error,
   return found != NULL ? found + strlen (needle) : error->message;
 }
 
+/* The library's messages are in the application's catalogue; a script
+ * using the library alone must find it too. */
+static void
+ensure_text_domain (void)
+{
+  static gsize bound;
+
+  if (g_once_init_enter (&bound))
+    {
+      bindtextdomain (GETTEXT_PACKAGE, OCTA_LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      g_once_init_leave (&bound, 1);
+    }
+}
+
 /**
  * octa_project_dup_problem_reason:
  * @self: a project
@@ -1364,6 +1379,7 @@ octa_project_dup_problem_reason (OctaProject *self,
   if (error == NULL)
     return NULL;
 
+  ensure_text_domain ();
   kind = slot_kind (id % OCTA_N_FILE_SLOTS, &index);
   what = kind == OCTA_FILE_KIND_BANK ? _("a bank")
          : kind == OCTA_FILE_KIND_MARKERS ? _("a markers file")
