@@ -9,6 +9,8 @@
 #include "octa-test-gtk-utils.h"
 #include "octa-test-utils.h"
 
+#define ED(widget) OCTA_COLUMN_EDITOR (widget)
+
 /* Part 2 of bank A: T3 and M5. */
 #define PART  1
 #define AUDIO 2
@@ -55,8 +57,8 @@ fixture_set_up (Fixture       *f,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->arp));
   gtk_window_set_child (GTK_WINDOW (f->window), box);
   gtk_window_present (GTK_WINDOW (f->window));
-  octa_lfo_designer_set_track (f->lfo, OCTA_PART_TRACK (f->audio));
-  octa_arp_editor_set_track (f->arp, f->midi);
+  octa_column_editor_set_track (ED (f->lfo), OCTA_PART_TRACK (f->audio));
+  octa_column_editor_set_track (ED (f->arp), OCTA_PART_TRACK (f->midi));
   octa_test_gtk_wait_for_draw (GTK_WIDGET (f->lfo));
 }
 
@@ -224,7 +226,7 @@ column_x (OctaLfoDesigner *lfo,
 {
   graphene_rect_t rect;
 
-  g_assert_true (octa_lfo_designer_get_column_bounds (lfo, step, &rect));
+  g_assert_true (octa_column_editor_get_column_bounds (ED (lfo), step, &rect));
   return rect.origin.x + rect.size.width / 2;
 }
 
@@ -242,10 +244,10 @@ test_lfo_drag (Fixture       *f,
   guint undo_before = n_undo (f);
 
   drag (GTK_WIDGET (f->lfo),
-        column_x (f->lfo, 0), octa_lfo_designer_value_to_y (f->lfo, 127),
-        column_x (f->lfo, 15), octa_lfo_designer_value_to_y (f->lfo, -127));
+        column_x (f->lfo, 0), octa_column_editor_value_to_y (ED (f->lfo), 127),
+        column_x (f->lfo, 15), octa_column_editor_value_to_y (ED (f->lfo), -127));
   g_assert_cmpuint (n_undo (f), ==, undo_before + 1);
-  g_assert_cmpuint (octa_lfo_designer_get_cursor (f->lfo), ==, 15);
+  g_assert_cmpuint (octa_column_editor_get_cursor (ED (f->lfo)), ==, 15);
 
   after = bank_bytes (f);
   for (guint i = 0; i < 16; i++)
@@ -285,13 +287,13 @@ test_lfo_smooth (Fixture       *f,
     { OCTA_PART_AREA_LFO_INTERP, AUDIO, 0 }, { OCTA_PART_AREA_LFO_INTERP, AUDIO, 1 },
   };
 
-  g_assert_true (octa_lfo_designer_get_smooth_bounds (f->lfo, 2, &rect));
+  g_assert_true (octa_column_editor_get_flag_bounds (ED (f->lfo), 2, &rect));
   click (GTK_WIDGET (f->lfo), &rect);
   g_assert_true (octa_part_track_get_lfo_smooth (track, 2));
-  g_assert_cmpuint (octa_lfo_designer_get_cursor (f->lfo), ==, 2);
+  g_assert_cmpuint (octa_column_editor_get_cursor (ED (f->lfo)), ==, 2);
   g_assert_cmpuint (n_undo (f), ==, undo_before + 1);
 
-  octa_lfo_designer_set_cursor (f->lfo, 15);
+  octa_column_editor_set_cursor (ED (f->lfo), 15);
   gtk_widget_activate_action (GTK_WIDGET (f->lfo), "lfo.toggle-smooth", NULL);
   g_assert_true (octa_part_track_get_lfo_smooth (track, 15));
   g_assert_cmpuint (n_undo (f), ==, undo_before + 2);
@@ -322,7 +324,7 @@ test_lfo_keys (Fixture       *f,
   const Place place = { OCTA_PART_AREA_LFO_DESIGN, AUDIO, 3 };
 
   gtk_widget_activate_action (GTK_WIDGET (f->lfo), "lfo.move", "i", 3);
-  g_assert_cmpuint (octa_lfo_designer_get_cursor (f->lfo), ==, 3);
+  g_assert_cmpuint (octa_column_editor_get_cursor (ED (f->lfo)), ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (f->lfo), "lfo.nudge", "i", 8);
   gtk_widget_activate_action (GTK_WIDGET (f->lfo), "lfo.nudge", "i", 8);
   gtk_widget_activate_action (GTK_WIDGET (f->lfo), "lfo.nudge", "i", -1);
@@ -344,9 +346,9 @@ test_lfo_keys (Fixture       *f,
   g_assert_cmpint (octa_part_track_get_lfo_step (track, 3), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (f->lfo), "lfo.move", "i", 100);
-  g_assert_cmpuint (octa_lfo_designer_get_cursor (f->lfo), ==, 15);
+  g_assert_cmpuint (octa_column_editor_get_cursor (ED (f->lfo)), ==, 15);
   gtk_widget_activate_action (GTK_WIDGET (f->lfo), "lfo.move", "i", -100);
-  g_assert_cmpuint (octa_lfo_designer_get_cursor (f->lfo), ==, 0);
+  g_assert_cmpuint (octa_column_editor_get_cursor (ED (f->lfo)), ==, 0);
 }
 
 static void
@@ -427,11 +429,12 @@ test_lfo_midi_track (Fixture       *f,
     { OCTA_PART_AREA_MIDI_LFO_DESIGN, MIDI, 6 }, { OCTA_PART_AREA_MIDI_LFO_INTERP, MIDI, 1 },
   };
 
-  octa_lfo_designer_set_track (f->lfo, OCTA_PART_TRACK (f->midi));
+  octa_column_editor_set_track (ED (f->lfo), OCTA_PART_TRACK (f->midi));
   octa_test_gtk_wait_for_draw (GTK_WIDGET (f->lfo));
-  drag (GTK_WIDGET (f->lfo), column_x (f->lfo, 6), octa_lfo_designer_value_to_y (f->lfo, 64),
-        column_x (f->lfo, 6), octa_lfo_designer_value_to_y (f->lfo, 64));
-  g_assert_true (octa_lfo_designer_get_smooth_bounds (f->lfo, 6, &rect));
+  drag (GTK_WIDGET (f->lfo),
+        column_x (f->lfo, 6), octa_column_editor_value_to_y (ED (f->lfo), 64),
+        column_x (f->lfo, 6), octa_column_editor_value_to_y (ED (f->lfo), 64));
+  g_assert_true (octa_column_editor_get_flag_bounds (ED (f->lfo), 6, &rect));
   click (GTK_WIDGET (f->lfo), &rect);
 
   after = bank_bytes (f);
@@ -444,7 +447,7 @@ test_lfo_midi_track (Fixture       *f,
     g_autoptr(GBytes) cleared = NULL;
     guint undo_before = n_undo (f);
 
-    octa_lfo_designer_set_track (f->lfo, NULL);
+    octa_column_editor_set_track (ED (f->lfo), NULL);
     gtk_widget_activate_action (GTK_WIDGET (f->lfo), "lfo.center", NULL);
     gtk_widget_activate_action (GTK_WIDGET (f->lfo), "lfo.preset", "s", "square");
     drag (GTK_WIDGET (f->lfo), column_x (f->lfo, 1), 60, column_x (f->lfo, 2), 90);
@@ -461,7 +464,7 @@ arp_column_x (OctaArpEditor *arp,
 {
   graphene_rect_t rect;
 
-  g_assert_true (octa_arp_editor_get_column_bounds (arp, step, &rect));
+  g_assert_true (octa_column_editor_get_column_bounds (ED (arp), step, &rect));
   return rect.origin.x + rect.size.width / 2;
 }
 
@@ -486,18 +489,19 @@ test_arp_edits (Fixture       *f,
   };
 
   /* +7 from the default note C3 is G3 */
-  drag (arp, x, octa_arp_editor_value_to_y (f->arp, 7), x, octa_arp_editor_value_to_y (f->arp, 7));
+  drag (arp, x, octa_column_editor_value_to_y (ED (f->arp), 7),
+        x, octa_column_editor_value_to_y (ED (f->arp), 7));
   g_assert_cmpint (octa_midi_part_track_get_arp_note (f->midi, 2), ==, 7);
   label = octa_arp_editor_dup_step_label (f->arp, 2);
   g_assert_cmpstr (label, ==, "Step 3: +7 G3");
   g_assert_cmpuint (n_undo (f), ==, undo_before + 1);
 
-  g_assert_true (octa_arp_editor_get_mute_bounds (f->arp, 4, &rect));
+  g_assert_true (octa_column_editor_get_flag_bounds (ED (f->arp), 4, &rect));
   click (arp, &rect);
   g_assert_true (octa_midi_part_track_get_arp_mute (f->midi, 4));
-  g_assert_cmpuint (octa_arp_editor_get_cursor (f->arp), ==, 4);
+  g_assert_cmpuint (octa_column_editor_get_cursor (ED (f->arp)), ==, 4);
 
-  octa_arp_editor_set_cursor (f->arp, 9);
+  octa_column_editor_set_cursor (ED (f->arp), 9);
   gtk_widget_activate_action (arp, "arp.toggle-mute", NULL);
   g_assert_true (octa_midi_part_track_get_arp_mute (f->midi, 9));
   g_assert_cmpuint (n_undo (f), ==, undo_before + 3);
@@ -509,7 +513,7 @@ test_arp_edits (Fixture       *f,
   g_assert_cmphex (part_byte (after, OCTA_PART_AREA_ARP_MUTES, MIDI, 0), ==, 0xFD);
 
   /* keys: Shift+↓ twice from +7 is −9 (byte 0xF7), clamped at −63 */
-  octa_arp_editor_set_cursor (f->arp, 2);
+  octa_column_editor_set_cursor (ED (f->arp), 2);
   gtk_widget_activate_action (arp, "arp.nudge", "i", -8);
   gtk_widget_activate_action (arp, "arp.nudge", "i", -8);
   g_clear_pointer (&after, g_bytes_unref);
@@ -523,8 +527,8 @@ test_arp_edits (Fixture       *f,
 
   /* a stroke over steps 1…8: one undo step, rising offsets */
   undo_before = n_undo (f);
-  drag (arp, arp_column_x (f->arp, 0), octa_arp_editor_value_to_y (f->arp, -12),
-        arp_column_x (f->arp, 7), octa_arp_editor_value_to_y (f->arp, 12));
+  drag (arp, arp_column_x (f->arp, 0), octa_column_editor_value_to_y (ED (f->arp), -12),
+        arp_column_x (f->arp, 7), octa_column_editor_value_to_y (ED (f->arp), 12));
   g_assert_cmpuint (n_undo (f), ==, undo_before + 1);
   g_assert_cmpint (octa_midi_part_track_get_arp_note (f->midi, 0), ==, -12);
   g_assert_cmpint (octa_midi_part_track_get_arp_note (f->midi, 7), ==, 12);
@@ -608,7 +612,7 @@ test_key_bindings (Fixture       *f,
   press_key (lfo, GDK_KEY_Right, 0);
   press_key (lfo, GDK_KEY_Right, 0);
   press_key (lfo, GDK_KEY_Left, 0);
-  g_assert_cmpuint (octa_lfo_designer_get_cursor (f->lfo), ==, 1);
+  g_assert_cmpuint (octa_column_editor_get_cursor (ED (f->lfo)), ==, 1);
   press_key (lfo, GDK_KEY_Up, GDK_SHIFT_MASK);
   press_key (lfo, GDK_KEY_Up, 0);
   g_assert_cmpint (octa_part_track_get_lfo_step (track, 1), ==, 9);
@@ -627,7 +631,7 @@ test_key_bindings (Fixture       *f,
   press_key (lfo, GDK_KEY_0, 0);
   g_assert_cmpint (octa_part_track_get_lfo_step (track, 1), ==, 0);
   press_key (lfo, GDK_KEY_End, 0);
-  g_assert_cmpuint (octa_lfo_designer_get_cursor (f->lfo), ==, 15);
+  g_assert_cmpuint (octa_column_editor_get_cursor (ED (f->lfo)), ==, 15);
 
   press_key (arp, GDK_KEY_Right, 0);
   press_key (arp, GDK_KEY_Up, GDK_SHIFT_MASK);
@@ -680,8 +684,8 @@ test_screenshots (Fixture       *f,
   make_design (f);
   gtk_widget_grab_focus (GTK_WIDGET (f->lfo));
   gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
-  octa_lfo_designer_set_cursor (f->lfo, 9);
-  octa_arp_editor_set_cursor (f->arp, 3);
+  octa_column_editor_set_cursor (ED (f->lfo), 9);
+  octa_column_editor_set_cursor (ED (f->arp), 3);
   light = octa_test_gtk_screenshot (box, "lfo-arp-light");
   g_assert_true (g_file_test (light, G_FILE_TEST_EXISTS));
   g_free (octa_test_gtk_screenshot_scaled (box, "lfo-arp-light-2x", 2));
@@ -716,8 +720,8 @@ test_screenshots (Fixture       *f,
   }
 
   /* no track */
-  octa_lfo_designer_set_track (f->lfo, NULL);
-  octa_arp_editor_set_track (f->arp, NULL);
+  octa_column_editor_set_track (ED (f->lfo), NULL);
+  octa_column_editor_set_track (ED (f->arp), NULL);
   g_free (octa_test_gtk_screenshot (box, "lfo-arp-empty"));
 }
 

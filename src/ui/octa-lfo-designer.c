@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "octa-column-editor.h"
 #include "octa-lfo-designer.h"
 
 /**
@@ -21,7 +22,7 @@
  * the smooth bits.
  */
 
-#define N_STEPS     OCTA_PART_TRACK_N_LFO_STEPS
+#define N_STEPS     OCTA_COLUMN_EDITOR_N_STEPS
 #define N_PREVIEW   4
 #define PAD         8
 #define AXIS_W      52
@@ -35,85 +36,44 @@
 
 struct _OctaLfoDesigner
 {
-  GtkWidget      parent_instance;
+  OctaColumnEditor parent_instance;
 
-  GtkWidget     *presets;
-  OctaPartTrack *track;
-  gulong         notify_handler;
-  guint          cursor;
-  int            hover;
-  int            header_h;
-
-  /* the stroke in progress: its project holds the open change */
-  OctaProject   *stroke;
-  double         drag_x;
-  double         drag_y;
-  int            last_step;
-  int            last_value;
+  GtkWidget       *presets;
+  int              header_h;
 };
 
-G_DEFINE_FINAL_TYPE (OctaLfoDesigner, octa_lfo_designer, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (OctaLfoDesigner, octa_lfo_designer, OCTA_TYPE_COLUMN_EDITOR)
 
-enum {
-  PROP_0,
-  PROP_TRACK,
-  PROP_CURSOR,
-  N_PROPS
-};
+#define BASE(self) OCTA_COLUMN_EDITOR (self)
 
-static GParamSpec *properties[N_PROPS];
-
-typedef struct
+static OctaPartTrack *
+track_of (OctaLfoDesigner *self)
 {
-  float x0;
-  float col_w;
-  float top;
-  float bottom;
-  float smooth_y;
-} Layout;
+  return octa_column_editor_get_track (BASE (self));
+}
+
+static guint
+cursor_of (OctaLfoDesigner *self)
+{
+  return octa_column_editor_get_cursor (BASE (self));
+}
 
 static void
-get_layout (OctaLfoDesigner *self,
-            Layout          *l)
+get_layout (OctaColumnEditor *base,
+            OctaColumnLayout *l)
 {
+  OctaLfoDesigner *self = OCTA_LFO_DESIGNER (base);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   l->x0 = AXIS_W;
   l->col_w = MAX (4.0f, (width - AXIS_W - PAD) / (float) (N_STEPS + N_PREVIEW));
-  l->smooth_y = height - PAD / 2 - SMOOTH_H;
+  l->flag_y = height - PAD / 2 - SMOOTH_H;
+  l->flag_h = SMOOTH_H;
+  l->flag_hit = l->flag_y - GAP / 2;
+  l->inert_hit = l->flag_hit;
   l->top = self->header_h + GAP;
-  l->bottom = MAX (l->top + 20, l->smooth_y - GAP);
-}
-
-static float
-value_y (const Layout *l,
-         int           value)
-{
-  float centre = (l->top + l->bottom) / 2;
-  float half = (l->bottom - l->top) / 2 - 1;
-
-  return centre - CLAMP (value, -VALUE_MAX, VALUE_MAX) * half / VALUE_MAX;
-}
-
-static int
-y_value (const Layout *l,
-         double        y)
-{
-  float centre = (l->top + l->bottom) / 2;
-  float half = (l->bottom - l->top) / 2 - 1;
-
-  return CLAMP ((int) lround ((centre - y) * VALUE_MAX / half), -VALUE_MAX, VALUE_MAX);
-}
-
-/* −1 left of the columns; N_STEPS… over the preview */
-static int
-x_column (const Layout *l,
-          double        x)
-{
-  if (x < l->x0)
-    return -1;
-  return (int) ((x - l->x0) / l->col_w);
+  l->bottom = MAX (l->top + 20, l->flag_y - GAP);
 }
 
 static char *
@@ -127,171 +87,61 @@ format_value (int value)
 }
 
 static void
-update_accessible (OctaLfoDesigner *self)
+update_accessible (OctaColumnEditor *base)
 {
+  OctaPartTrack *track = octa_column_editor_get_track (base);
+  guint cursor = octa_column_editor_get_cursor (base);
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
 
-  if (self->track == NULL)
+  if (track == NULL)
     {
       label = g_strdup (_("LFO design"));
       description = g_strdup (_("No track"));
     }
   else
     {
-      g_autofree char *track = octa_part_track_dup_label (self->track);
-      g_autofree char *value = format_value (octa_part_track_get_lfo_step (self->track,
-                                                                           self->cursor));
-      gboolean smooth = octa_part_track_get_lfo_smooth (self->track, self->cursor);
+      g_autofree char *name = octa_part_track_dup_label (track);
+      g_autofree char *value = format_value (octa_part_track_get_lfo_step (track, cursor));
+      gboolean smooth = octa_part_track_get_lfo_smooth (track, cursor);
 
       /* Translators: "T3 LFO design" */
-      label = g_strdup_printf (_("%s LFO design"), track);
+      label = g_strdup_printf (_("%s LFO design"), name);
       description = smooth
         /* Translators: "Step 5: +64, smooth" */
-        ? g_strdup_printf (_("Step %u: %s, smooth"), self->cursor + 1, value)
-        : g_strdup_printf (_("Step %u: %s"), self->cursor + 1, value);
+        ? g_strdup_printf (_("Step %u: %s, smooth"), cursor + 1, value)
+        : g_strdup_printf (_("Step %u: %s"), cursor + 1, value);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (base),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
 
-static void
-changed (OctaLfoDesigner *self)
-{
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
 /* ---- editing ---------------------------------------------------------- */
 
-static void
-end_stroke (OctaLfoDesigner *self)
+static int
+get_value (OctaColumnEditor *base,
+           guint             step)
 {
-  if (self->stroke == NULL)
-    return;
-  octa_project_end_change (self->stroke);
-  g_clear_object (&self->stroke);
-}
-
-static OctaProject *
-track_project (OctaPartTrack *track)
-{
-  return octa_bank_get_project (octa_part_get_bank (octa_part_track_get_part (track)));
-}
-
-/* Writes @value at @step and the steps a fast drag jumped over since the
- * last point, in a line, so a quick swipe leaves no gaps. */
-static void
-stroke_to (OctaLfoDesigner *self,
-           int              step,
-           int              value)
-{
-  int from = self->last_step < 0 ? step : self->last_step;
-  int span = ABS (step - from);
-
-  for (int i = 0; i <= span; i++)
-    {
-      int s = from + (step > from ? i : -i);
-      int v = span == 0 ? value
-                        : (int) lround (self->last_value + (value - self->last_value)
-                                                           * (double) i / span);
-
-      if (octa_part_track_get_lfo_step (self->track, s) != v)
-        octa_part_track_set_lfo_step (self->track, s, v);
-    }
-  self->last_step = step;
-  self->last_value = value;
+  return octa_part_track_get_lfo_step (octa_column_editor_get_track (base), step);
 }
 
 static void
-toggle_smooth (OctaLfoDesigner *self,
-               guint            step)
+set_value (OctaColumnEditor *base,
+           guint             step,
+           int               value)
 {
-  octa_part_track_set_lfo_smooth (self->track, step,
-                                  !octa_part_track_get_lfo_smooth (self->track, step));
+  octa_part_track_set_lfo_step (octa_column_editor_get_track (base), step, value);
 }
 
 static void
-drag_begin_cb (GtkGestureDrag  *gesture,
-               double           x,
-               double           y,
-               OctaLfoDesigner *self)
+toggle_smooth (OctaColumnEditor *base,
+               guint             step)
 {
-  GdkModifierType state;
-  Layout l;
-  int column;
+  OctaPartTrack *track = octa_column_editor_get_track (base);
 
-  if (self->track == NULL)
-    return;
-
-  get_layout (self, &l);
-  column = x_column (&l, x);
-  if (column < 0 || column >= N_STEPS || y < l.top - GAP / 2)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  octa_lfo_designer_set_cursor (self, column);
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  if (y >= l.smooth_y - GAP / 2 || (state & GDK_ALT_MASK))
-    {
-      toggle_smooth (self, column);
-      return;
-    }
-
-  end_stroke (self);
-  self->stroke = g_object_ref (track_project (self->track));
-  octa_project_begin_change (self->stroke, _("Draw LFO"));
-  self->drag_x = x;
-  self->drag_y = y;
-  self->last_step = -1;
-  stroke_to (self, column, y_value (&l, y));
-}
-
-static void
-drag_update_cb (GtkGestureDrag  *gesture,
-                double           dx,
-                double           dy,
-                OctaLfoDesigner *self)
-{
-  Layout l;
-  int column;
-
-  if (self->stroke == NULL || self->track == NULL)
-    return;
-
-  get_layout (self, &l);
-  column = CLAMP (x_column (&l, self->drag_x + dx), 0, N_STEPS - 1);
-  stroke_to (self, column, y_value (&l, self->drag_y + dy));
-  octa_lfo_designer_set_cursor (self, column);
-}
-
-static void
-drag_end_cb (GtkGestureDrag  *gesture,
-             double           dx,
-             double           dy,
-             OctaLfoDesigner *self)
-{
-  if (self->stroke != NULL)
-    drag_update_cb (gesture, dx, dy, self);
-  end_stroke (self);
-}
-
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  OctaLfoDesigner *self = OCTA_LFO_DESIGNER (widget);
-  int step = (int) self->cursor + g_variant_get_int32 (parameter);
-
-  octa_lfo_designer_set_cursor (self, CLAMP (step, 0, N_STEPS - 1));
+  octa_part_track_set_lfo_smooth (track, step, !octa_part_track_get_lfo_smooth (track, step));
 }
 
 static void
@@ -302,34 +152,12 @@ nudge_action (GtkWidget  *widget,
   OctaLfoDesigner *self = OCTA_LFO_DESIGNER (widget);
   int old, value;
 
-  if (self->track == NULL)
+  if (track_of (self) == NULL)
     return;
-  old = octa_part_track_get_lfo_step (self->track, self->cursor);
+  old = octa_part_track_get_lfo_step (track_of (self), cursor_of (self));
   value = CLAMP (old + g_variant_get_int32 (parameter), -VALUE_MAX, VALUE_MAX);
   if (value != old)
-    octa_part_track_set_lfo_step (self->track, self->cursor, value);
-}
-
-static void
-center_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  OctaLfoDesigner *self = OCTA_LFO_DESIGNER (widget);
-
-  if (self->track != NULL && octa_part_track_get_lfo_step (self->track, self->cursor) != 0)
-    octa_part_track_set_lfo_step (self->track, self->cursor, 0);
-}
-
-static void
-toggle_smooth_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  OctaLfoDesigner *self = OCTA_LFO_DESIGNER (widget);
-
-  if (self->track != NULL)
-    toggle_smooth (self, self->cursor);
+    octa_part_track_set_lfo_step (track_of (self), cursor_of (self), value);
 }
 
 static void
@@ -341,7 +169,7 @@ preset_action (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
   gint8 steps[N_STEPS];
 
-  if (self->track == NULL)
+  if (track_of (self) == NULL)
     return;
 
   for (guint i = 0; i < N_STEPS; i++)
@@ -370,69 +198,10 @@ preset_action (GtkWidget  *widget,
         }
       steps[i] = (gint8) lround (v);
     }
-  octa_part_track_set_lfo_steps (self->track, steps);
+  octa_part_track_set_lfo_steps (track_of (self), steps);
 }
 
 /* ---- drawing ---------------------------------------------------------- */
-
-static void
-draw_text (OctaLfoDesigner *self,
-           GtkSnapshot     *snapshot,
-           const char      *text,
-           float            x,
-           float            y,
-           float            xalign,
-           gboolean         bold,
-           const GdkRGBA   *color)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  int w, h;
-
-  /* caption size, tabular figures so values never jitter */
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_get_pixel_size (layout, &w, &h);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf (x - w * xalign),
-                                                          roundf (y - h / 2.0f)));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-fill (GtkSnapshot   *snapshot,
-      const GdkRGBA *color,
-      float          x,
-      float          y,
-      float          w,
-      float          h)
-{
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
-}
-
-static void
-outline (GtkSnapshot   *snapshot,
-         const GdkRGBA *color,
-         float          x,
-         float          y,
-         float          w,
-         float          h,
-         float          width,
-         float          radius)
-{
-  GskRoundedRect rect;
-  const float widths[4] = { width, width, width, width };
-  const GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, w, h), radius);
-  gtk_snapshot_append_border (snapshot, &rect, widths, colors);
-}
 
 static void
 set_source (cairo_t       *cr,
@@ -468,6 +237,9 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   OctaLfoDesigner *self = OCTA_LFO_DESIGNER (widget);
+  OctaColumnEditor *base = BASE (self);
+  int hover = octa_column_editor_get_hover (base);
+  guint cursor = cursor_of (self);
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
   int width = gtk_widget_get_width (widget);
   GdkRGBA fg, dim, faint, accent, bar, bar_dim, rule;
@@ -475,9 +247,9 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
   gboolean smooth[N_STEPS];
   float centre_y;
   gboolean hc;
-  Layout l;
+  OctaColumnLayout l;
 
-  get_layout (self, &l);
+  octa_column_editor_get_layout (base, &l);
   gtk_style_context_get_color (context, &fg);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
@@ -492,58 +264,60 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
   bar = bar_dim = accent;
   bar.alpha *= 0.35f;
   bar_dim.alpha *= 0.12f;
-  centre_y = roundf (value_y (&l, 0));
+  centre_y = roundf (octa_column_y (&l, 0));
 
   /* header: the track and the focused step */
-  if (self->track == NULL)
-    draw_text (self, snapshot, _("LFO design"), PAD, self->header_h / 2.0f, 0, TRUE, &fg);
+  if (track_of (self) == NULL)
+    octa_column_text (base, snapshot, _("LFO design"), PAD, self->header_h / 2.0f, 0, TRUE, &fg);
   else
     {
-      g_autofree char *track = octa_part_track_dup_label (self->track);
+      g_autofree char *track = octa_part_track_dup_label (track_of (self));
       g_autofree char *title = g_strdup_printf (_("%s LFO design"), track);
-      g_autofree char *value = format_value (octa_part_track_get_lfo_step (self->track,
-                                                                           self->cursor));
+      g_autofree char *value = format_value (octa_part_track_get_lfo_step (track_of (self),
+                                                                           cursor));
       g_autofree char *readout = NULL;
 
-      readout = octa_part_track_get_lfo_smooth (self->track, self->cursor)
-        ? g_strdup_printf (_("Step %u · %s · smooth"), self->cursor + 1, value)
-        : g_strdup_printf (_("Step %u · %s"), self->cursor + 1, value);
-      draw_text (self, snapshot, title, PAD, self->header_h / 2.0f, 0, TRUE, &fg);
-      draw_text (self, snapshot, readout, l.x0 + 5 * l.col_w, self->header_h / 2.0f, 0, FALSE,
-                 &dim);
+      readout = octa_part_track_get_lfo_smooth (track_of (self), cursor)
+        ? g_strdup_printf (_("Step %u · %s · smooth"), cursor + 1, value)
+        : g_strdup_printf (_("Step %u · %s"), cursor + 1, value);
+      octa_column_text (base, snapshot, title, PAD, self->header_h / 2.0f, 0, TRUE, &fg);
+      octa_column_text (base, snapshot, readout, l.x0 + 5 * l.col_w, self->header_h / 2.0f, 0,
+                        FALSE, &dim);
     }
 
   /* axis */
-  draw_text (self, snapshot, "+127", l.x0 - 6, value_y (&l, VALUE_MAX) + 5, 1, FALSE, &dim);
-  draw_text (self, snapshot, "0", l.x0 - 6, centre_y, 1, FALSE, &dim);
-  draw_text (self, snapshot, "−127", l.x0 - 6, value_y (&l, -VALUE_MAX) - 5, 1, FALSE, &dim);
-  draw_text (self, snapshot, _("Smooth"), l.x0 - 6, l.smooth_y + SMOOTH_H / 2.0f, 1, FALSE,
-             &dim);
+  octa_column_text (base, snapshot, "+127", l.x0 - 6, octa_column_y (&l, VALUE_MAX) + 5, 1,
+                    FALSE, &dim);
+  octa_column_text (base, snapshot, "0", l.x0 - 6, centre_y, 1, FALSE, &dim);
+  octa_column_text (base, snapshot, "−127", l.x0 - 6, octa_column_y (&l, -VALUE_MAX) - 5, 1,
+                    FALSE, &dim);
+  octa_column_text (base, snapshot, _("Smooth"), l.x0 - 6, l.flag_y + SMOOTH_H / 2.0f, 1, FALSE,
+                    &dim);
 
   /* plot background, beats of four, centre line */
-  fill (snapshot, &faint, l.x0, l.top, N_STEPS * l.col_w, l.bottom - l.top);
+  octa_column_fill (snapshot, &faint, l.x0, l.top, N_STEPS * l.col_w, l.bottom - l.top);
   for (guint i = 4; i < N_STEPS; i += 4)
-    fill (snapshot, &faint, roundf (l.x0 + i * l.col_w), l.top, 1, l.bottom - l.top);
-  fill (snapshot, &rule, l.x0, centre_y, (N_STEPS + N_PREVIEW) * l.col_w, 1);
+    octa_column_fill (snapshot, &faint, roundf (l.x0 + i * l.col_w), l.top, 1, l.bottom - l.top);
+  octa_column_fill (snapshot, &rule, l.x0, centre_y, (N_STEPS + N_PREVIEW) * l.col_w, 1);
 
-  if (self->track == NULL)
+  if (track_of (self) == NULL)
     {
-      draw_text (self, snapshot, _("No track"), l.x0 + N_STEPS * l.col_w / 2,
-                 (l.top + l.bottom) / 2 - 12, 0.5f, FALSE, &dim);
+      octa_column_text (base, snapshot, _("No track"), l.x0 + N_STEPS * l.col_w / 2,
+                        (l.top + l.bottom) / 2 - 12, 0.5f, FALSE, &dim);
       gtk_widget_snapshot_child (widget, self->presets, snapshot);
       return;
     }
 
   for (guint i = 0; i < N_STEPS; i++)
     {
-      values[i] = CLAMP (octa_part_track_get_lfo_step (self->track, i), -VALUE_MAX, VALUE_MAX);
-      smooth[i] = octa_part_track_get_lfo_smooth (self->track, i);
+      values[i] = CLAMP (octa_part_track_get_lfo_step (track_of (self), i), -VALUE_MAX, VALUE_MAX);
+      smooth[i] = octa_part_track_get_lfo_smooth (track_of (self), i);
     }
 
   /* hover */
-  if (self->hover >= 0 && self->hover < N_STEPS)
-    fill (snapshot, &faint, l.x0 + self->hover * l.col_w, l.top, l.col_w,
-          l.smooth_y + SMOOTH_H - l.top);
+  if (hover >= 0 && hover < N_STEPS)
+    octa_column_fill (snapshot, &faint, l.x0 + hover * l.col_w, l.top, l.col_w,
+                      l.flag_y + SMOOTH_H - l.top);
 
   /* bars: this cycle, then the start of the next one dimmed */
   for (guint c = 0; c < N_STEPS + N_PREVIEW; c++)
@@ -552,23 +326,23 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
       gboolean preview = c >= N_STEPS;
       float x = roundf (l.x0 + c * l.col_w) + 1;
       float w = roundf (l.x0 + (c + 1) * l.col_w) - x - 1;
-      float y = roundf (value_y (&l, values[i]));
+      float y = roundf (octa_column_y (&l, values[i]));
       GdkRGBA edge = accent;
 
       if (preview)
         edge.alpha *= 0.35f;
       if (y < centre_y)
         {
-          fill (snapshot, preview ? &bar_dim : &bar, x, y, w, centre_y - y);
-          fill (snapshot, &edge, x, y, w, 2);
+          octa_column_fill (snapshot, preview ? &bar_dim : &bar, x, y, w, centre_y - y);
+          octa_column_fill (snapshot, &edge, x, y, w, 2);
         }
       else if (y > centre_y)
         {
-          fill (snapshot, preview ? &bar_dim : &bar, x, centre_y + 1, w, y - centre_y);
-          fill (snapshot, &edge, x, y - 1, w, 2);
+          octa_column_fill (snapshot, preview ? &bar_dim : &bar, x, centre_y + 1, w, y - centre_y);
+          octa_column_fill (snapshot, &edge, x, y - 1, w, 2);
         }
       else
-        fill (snapshot, &edge, x, centre_y - 1, w, 2);
+        octa_column_fill (snapshot, &edge, x, centre_y - 1, w, 2);
     }
 
   /* the loop line */
@@ -576,7 +350,7 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
     float x = roundf (l.x0 + N_STEPS * l.col_w);
 
     for (float y = l.top; y < l.bottom; y += 6)
-      fill (snapshot, &rule, x, y, 1, MIN (3, l.bottom - y));
+      octa_column_fill (snapshot, &rule, x, y, 1, MIN (3, l.bottom - y));
   }
 
   /* the wave the LFO plays */
@@ -588,17 +362,17 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
 
     cairo_set_line_width (cr, 2);
     cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_move_to (cr, l.x0, value_y (&l, values[0]));
+    cairo_move_to (cr, l.x0, octa_column_y (&l, values[0]));
     for (guint i = 0; i < N_STEPS; i++)
-      curve_segment (cr, l.x0 + i * l.col_w, l.col_w, value_y (&l, values[i]),
-                     value_y (&l, values[(i + 1) % N_STEPS]), smooth[i]);
+      curve_segment (cr, l.x0 + i * l.col_w, l.col_w, octa_column_y (&l, values[i]),
+                     octa_column_y (&l, values[(i + 1) % N_STEPS]), smooth[i]);
     set_source (cr, &fg, 0.85f);
     cairo_stroke (cr);
 
-    cairo_move_to (cr, l.x0 + N_STEPS * l.col_w, value_y (&l, values[0]));
+    cairo_move_to (cr, l.x0 + N_STEPS * l.col_w, octa_column_y (&l, values[0]));
     for (guint i = 0; i < N_PREVIEW; i++)
-      curve_segment (cr, l.x0 + (N_STEPS + i) * l.col_w, l.col_w, value_y (&l, values[i]),
-                     value_y (&l, values[i + 1]), smooth[i]);
+      curve_segment (cr, l.x0 + (N_STEPS + i) * l.col_w, l.col_w, octa_column_y (&l, values[i]),
+                     octa_column_y (&l, values[i + 1]), smooth[i]);
     set_source (cr, &fg, 0.3f);
     cairo_stroke (cr);
     cairo_destroy (cr);
@@ -608,7 +382,7 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < N_STEPS; i++)
     {
       float x = roundf (l.x0 + i * l.col_w + (l.col_w - TOGGLE) / 2);
-      float y = roundf (l.smooth_y + (SMOOTH_H - TOGGLE) / 2.0f);
+      float y = roundf (l.flag_y + (SMOOTH_H - TOGGLE) / 2.0f);
 
       if (smooth[i])
         {
@@ -616,17 +390,17 @@ octa_lfo_designer_snapshot (GtkWidget   *widget,
 
           gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, TOGGLE, TOGGLE), 3);
           gtk_snapshot_push_rounded_clip (snapshot, &rect);
-          fill (snapshot, &accent, x, y, TOGGLE, TOGGLE);
+          octa_column_fill (snapshot, &accent, x, y, TOGGLE, TOGGLE);
           gtk_snapshot_pop (snapshot);
         }
       else
-        outline (snapshot, &dim, x, y, TOGGLE, TOGGLE, 1, 3);
+        octa_column_outline (snapshot, &dim, x, y, TOGGLE, TOGGLE, 1, 3);
     }
 
   /* focus ring round the cursor's column and toggle */
   if (gtk_widget_has_visible_focus (widget))
-    outline (snapshot, &accent, roundf (l.x0 + self->cursor * l.col_w) - 1, l.top - 3,
-             roundf (l.col_w) + 2, l.smooth_y + SMOOTH_H - l.top + 5, 2, 4);
+    octa_column_outline (snapshot, &accent, roundf (l.x0 + cursor * l.col_w) - 1, l.top - 3,
+                         roundf (l.col_w) + 2, l.flag_y + SMOOTH_H - l.top + 5, 2, 4);
 
   gtk_widget_snapshot_child (widget, self->presets, snapshot);
 }
@@ -677,37 +451,6 @@ octa_lfo_designer_size_allocate (GtkWidget *widget,
 
 /* ---- pointer feedback ------------------------------------------------- */
 
-static void
-set_hover (OctaLfoDesigner *self,
-           int              step)
-{
-  if (self->hover == step)
-    return;
-  self->hover = step;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           OctaLfoDesigner          *self)
-{
-  Layout l;
-  int column;
-
-  get_layout (self, &l);
-  column = x_column (&l, x);
-  set_hover (self, column < N_STEPS && y >= l.top ? column : -1);
-}
-
-static void
-leave_cb (GtkEventControllerMotion *controller,
-          OctaLfoDesigner          *self)
-{
-  set_hover (self, -1);
-}
-
 static gboolean
 query_tooltip_cb (GtkWidget       *widget,
                   int              x,
@@ -717,13 +460,13 @@ query_tooltip_cb (GtkWidget       *widget,
                   OctaLfoDesigner *self)
 {
   graphene_rect_t bounds;
-  Layout l;
+  OctaColumnLayout l;
   int column;
 
-  if (self->track == NULL || keyboard)
+  if (track_of (self) == NULL || keyboard)
     return FALSE;
-  get_layout (self, &l);
-  column = x_column (&l, x);
+  octa_column_editor_get_layout (BASE (self), &l);
+  column = octa_column_at (&l, x);
   if (column >= N_STEPS && y >= l.top && y < l.bottom)
     {
       gtk_tooltip_set_text (tooltip, _("The next cycle: the LFO loops back to step 1"));
@@ -731,22 +474,23 @@ query_tooltip_cb (GtkWidget       *widget,
     }
   if (column < 0 || column >= N_STEPS || y < l.top)
     return FALSE;
-  if (y >= l.smooth_y - GAP / 2)
+  if (y >= l.flag_hit)
     {
       g_autofree char *text = g_strdup_printf (_("Smooth: glide from step %d to step %d"),
                                                column + 1, (column + 1) % N_STEPS + 1);
 
-      octa_lfo_designer_get_smooth_bounds (self, column, &bounds);
+      octa_column_editor_get_flag_bounds (BASE (self), column, &bounds);
       gtk_tooltip_set_text (tooltip, text);
     }
   else
     {
-      g_autofree char *value = format_value (octa_part_track_get_lfo_step (self->track, column));
+      g_autofree char *value = format_value (octa_part_track_get_lfo_step (track_of (self),
+                                                                           column));
       g_autofree char *text =
         g_strdup_printf (_("Step %d: %s — drag to draw, Alt+click to toggle smooth"),
                          column + 1, value);
 
-      octa_lfo_designer_get_column_bounds (self, column, &bounds);
+      octa_column_editor_get_column_bounds (BASE (self), column, &bounds);
       gtk_tooltip_set_text (tooltip, text);
     }
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
@@ -754,22 +498,13 @@ query_tooltip_cb (GtkWidget       *widget,
   return TRUE;
 }
 
-static void
-focus_changed_cb (OctaLfoDesigner *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
 /* ---- object ----------------------------------------------------------- */
 
 static void
 update_sensitivity (OctaLfoDesigner *self)
 {
-  gboolean editable = self->track != NULL;
+  gboolean editable = track_of (self) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lfo.nudge", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lfo.center", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lfo.toggle-smooth", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lfo.preset", editable);
   gtk_widget_set_sensitive (self->presets, editable);
 }
@@ -779,62 +514,11 @@ octa_lfo_designer_dispose (GObject *object)
 {
   OctaLfoDesigner *self = OCTA_LFO_DESIGNER (object);
 
-  octa_lfo_designer_set_track (self, NULL);
+  /* the track goes first: letting it go updates the presets button */
+  octa_column_editor_set_track (BASE (self), NULL);
   g_clear_pointer (&self->presets, gtk_widget_unparent);
 
   G_OBJECT_CLASS (octa_lfo_designer_parent_class)->dispose (object);
-}
-
-static void
-octa_lfo_designer_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  OctaLfoDesigner *self = OCTA_LFO_DESIGNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_TRACK:
-      g_value_set_object (value, self->track);
-      break;
-    case PROP_CURSOR:
-      g_value_set_uint (value, self->cursor);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-octa_lfo_designer_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  OctaLfoDesigner *self = OCTA_LFO_DESIGNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_TRACK:
-      octa_lfo_designer_set_track (self, g_value_get_object (value));
-      break;
-    case PROP_CURSOR:
-      octa_lfo_designer_set_cursor (self, g_value_get_uint (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-add_binding (GtkWidgetClass  *widget_class,
-             guint            keyval,
-             GdkModifierType  mods,
-             const char      *action,
-             int              delta)
-{
-  gtk_widget_class_add_binding_action (widget_class, keyval, mods, action, "i", delta);
 }
 
 static void
@@ -842,77 +526,36 @@ octa_lfo_designer_class_init (OctaLfoDesignerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  OctaColumnEditorClass *editor_class = OCTA_COLUMN_EDITOR_CLASS (klass);
 
   object_class->dispose = octa_lfo_designer_dispose;
-  object_class->get_property = octa_lfo_designer_get_property;
-  object_class->set_property = octa_lfo_designer_set_property;
 
   widget_class->measure = octa_lfo_designer_measure;
   widget_class->size_allocate = octa_lfo_designer_size_allocate;
   widget_class->snapshot = octa_lfo_designer_snapshot;
 
-  /**
-   * OctaLfoDesigner:track:
-   *
-   * The audio or MIDI part track whose custom LFO is shown, or %NULL.
-   */
-  properties[PROP_TRACK] =
-    g_param_spec_object ("track", NULL, NULL, OCTA_TYPE_PART_TRACK,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * OctaLfoDesigner:cursor:
-   *
-   * The step the keyboard works on, 0…15.
-   */
-  properties[PROP_CURSOR] =
-    g_param_spec_uint ("cursor", NULL, NULL, 0, N_STEPS - 1, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  editor_class->value_max = VALUE_MAX;
+  editor_class->stroke_label = N_("Draw LFO");
+  editor_class->alt_click_toggles = TRUE;
+  editor_class->get_layout = get_layout;
+  editor_class->get_value = get_value;
+  editor_class->set_value = set_value;
+  editor_class->toggle_flag = toggle_smooth;
+  editor_class->update_accessible = update_accessible;
 
-  gtk_widget_class_install_action (widget_class, "lfo.move", "i", move_action);
+  octa_column_editor_class_add_keys (widget_class, "lfo", "toggle-smooth", GDK_KEY_i);
   gtk_widget_class_install_action (widget_class, "lfo.nudge", "i", nudge_action);
-  gtk_widget_class_install_action (widget_class, "lfo.center", NULL, center_action);
-  gtk_widget_class_install_action (widget_class, "lfo.toggle-smooth", NULL,
-                                   toggle_smooth_action);
   gtk_widget_class_install_action (widget_class, "lfo.preset", "s", preset_action);
 
-  add_binding (widget_class, GDK_KEY_Left, 0, "lfo.move", -1);
-  add_binding (widget_class, GDK_KEY_KP_Left, 0, "lfo.move", -1);
-  add_binding (widget_class, GDK_KEY_Right, 0, "lfo.move", 1);
-  add_binding (widget_class, GDK_KEY_KP_Right, 0, "lfo.move", 1);
-  add_binding (widget_class, GDK_KEY_Home, 0, "lfo.move", -N_STEPS);
-  add_binding (widget_class, GDK_KEY_End, 0, "lfo.move", N_STEPS);
-  add_binding (widget_class, GDK_KEY_Up, 0, "lfo.nudge", 1);
-  add_binding (widget_class, GDK_KEY_KP_Up, 0, "lfo.nudge", 1);
-  add_binding (widget_class, GDK_KEY_Down, 0, "lfo.nudge", -1);
-  add_binding (widget_class, GDK_KEY_KP_Down, 0, "lfo.nudge", -1);
-  add_binding (widget_class, GDK_KEY_Up, GDK_SHIFT_MASK, "lfo.nudge", 8);
-  add_binding (widget_class, GDK_KEY_Down, GDK_SHIFT_MASK, "lfo.nudge", -8);
-  add_binding (widget_class, GDK_KEY_Page_Up, 0, "lfo.nudge", 8);
-  add_binding (widget_class, GDK_KEY_Page_Down, 0, "lfo.nudge", -8);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, 0, "lfo.toggle-smooth", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_SHIFT_MASK,
-                                       "lfo.toggle-smooth", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "lfo.center", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "lfo.center", NULL);
-
   gtk_widget_class_set_css_name (widget_class, "lfodesigner");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
 
 static void
 octa_lfo_designer_init (OctaLfoDesigner *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
-  GtkEventController *motion;
-  GtkGesture *drag;
 
-  self->hover = -1;
-  self->last_step = -1;
   self->header_h = HEADER_MIN;
-
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   g_menu_append (menu, _("Ramp Up"), "lfo.preset::ramp-up");
   g_menu_append (menu, _("Ramp Down"), "lfo.preset::ramp-down");
@@ -926,23 +569,10 @@ octa_lfo_designer_init (OctaLfoDesigner *self)
   gtk_widget_add_css_class (self->presets, "flat");
   gtk_widget_set_parent (self->presets, GTK_WIDGET (self));
 
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
-  g_signal_connect_swapped (self, "notify::has-focus", G_CALLBACK (focus_changed_cb), self);
+  g_signal_connect (self, "notify::track", G_CALLBACK (update_sensitivity), NULL);
 
   update_sensitivity (self);
-  update_accessible (self);
 }
 
 /**
@@ -954,145 +584,4 @@ GtkWidget *
 octa_lfo_designer_new (void)
 {
   return g_object_new (OCTA_TYPE_LFO_DESIGNER, NULL);
-}
-
-/**
- * octa_lfo_designer_get_track:
- * @self: a designer
- *
- * Returns: (transfer none) (nullable): the track shown
- */
-OctaPartTrack *
-octa_lfo_designer_get_track (OctaLfoDesigner *self)
-{
-  g_return_val_if_fail (OCTA_IS_LFO_DESIGNER (self), NULL);
-  return self->track;
-}
-
-/**
- * octa_lfo_designer_set_track:
- * @self: a designer
- * @track: (nullable): an audio or MIDI part track, or %NULL to clear
- */
-void
-octa_lfo_designer_set_track (OctaLfoDesigner *self,
-                             OctaPartTrack   *track)
-{
-  g_return_if_fail (OCTA_IS_LFO_DESIGNER (self));
-  g_return_if_fail (track == NULL || OCTA_IS_PART_TRACK (track));
-
-  if (self->track == track)
-    return;
-
-  /* a stroke belongs to the old track: close it as it stands */
-  end_stroke (self);
-  if (self->track != NULL)
-    g_clear_signal_handler (&self->notify_handler, self->track);
-  g_set_object (&self->track, track);
-  if (track != NULL)
-    self->notify_handler = g_signal_connect_object (track, "notify", G_CALLBACK (changed), self,
-                                                    G_CONNECT_SWAPPED);
-  update_sensitivity (self);
-  changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
-}
-
-/**
- * octa_lfo_designer_get_cursor:
- * @self: a designer
- *
- * Returns: the step the keyboard works on, 0…15
- */
-guint
-octa_lfo_designer_get_cursor (OctaLfoDesigner *self)
-{
-  g_return_val_if_fail (OCTA_IS_LFO_DESIGNER (self), 0);
-  return self->cursor;
-}
-
-/**
- * octa_lfo_designer_set_cursor:
- * @self: a designer
- * @step: 0…15
- */
-void
-octa_lfo_designer_set_cursor (OctaLfoDesigner *self,
-                              guint            step)
-{
-  g_return_if_fail (OCTA_IS_LFO_DESIGNER (self));
-  g_return_if_fail (step < N_STEPS);
-
-  if (self->cursor == step)
-    return;
-  self->cursor = step;
-  changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR]);
-}
-
-/**
- * octa_lfo_designer_get_column_bounds:
- * @self: a designer
- * @step: 0…15
- * @bounds: (out): the step's column, from +127 to −127
- *
- * Returns: whether the designer has been allocated
- */
-gboolean
-octa_lfo_designer_get_column_bounds (OctaLfoDesigner *self,
-                                     guint            step,
-                                     graphene_rect_t *bounds)
-{
-  Layout l;
-
-  g_return_val_if_fail (OCTA_IS_LFO_DESIGNER (self), FALSE);
-  g_return_val_if_fail (step < N_STEPS, FALSE);
-
-  if (gtk_widget_get_width (GTK_WIDGET (self)) == 0)
-    return FALSE;
-  get_layout (self, &l);
-  graphene_rect_init (bounds, l.x0 + step * l.col_w, l.top, l.col_w, l.bottom - l.top);
-  return TRUE;
-}
-
-/**
- * octa_lfo_designer_get_smooth_bounds:
- * @self: a designer
- * @step: 0…15
- * @bounds: (out): the step's smooth toggle
- *
- * Returns: whether the designer has been allocated
- */
-gboolean
-octa_lfo_designer_get_smooth_bounds (OctaLfoDesigner *self,
-                                     guint            step,
-                                     graphene_rect_t *bounds)
-{
-  Layout l;
-
-  g_return_val_if_fail (OCTA_IS_LFO_DESIGNER (self), FALSE);
-  g_return_val_if_fail (step < N_STEPS, FALSE);
-
-  if (gtk_widget_get_width (GTK_WIDGET (self)) == 0)
-    return FALSE;
-  get_layout (self, &l);
-  graphene_rect_init (bounds, l.x0 + step * l.col_w, l.smooth_y, l.col_w, SMOOTH_H);
-  return TRUE;
-}
-
-/**
- * octa_lfo_designer_value_to_y:
- * @self: a designer
- * @value: −127…127
- *
- * Returns: where @value is drawn, in widget coordinates
- */
-double
-octa_lfo_designer_value_to_y (OctaLfoDesigner *self,
-                              int              value)
-{
-  Layout l;
-
-  g_return_val_if_fail (OCTA_IS_LFO_DESIGNER (self), 0);
-  get_layout (self, &l);
-  return value_y (&l, value);
 }

@@ -602,7 +602,7 @@ create_lfo_designer (OctaPartsView *self,
 {
   GtkWidget *designer = octa_lfo_designer_new ();
 
-  octa_lfo_designer_set_track (OCTA_LFO_DESIGNER (designer), track);
+  octa_column_editor_set_track (OCTA_COLUMN_EDITOR (designer), track);
   adw_bin_set_child (slot, designer);
 }
 
@@ -613,7 +613,7 @@ create_arp_editor (OctaPartsView     *self,
 {
   GtkWidget *editor = octa_arp_editor_new ();
 
-  octa_arp_editor_set_track (OCTA_ARP_EDITOR (editor), track);
+  octa_column_editor_set_track (OCTA_COLUMN_EDITOR (editor), OCTA_PART_TRACK (track));
   adw_bin_set_child (slot, editor);
 }
 
