@@ -203,6 +203,48 @@ test_blank_then_save_as (void)
   octa_test_rm_rf (tmp);
 }
 
+/* A damaged bank replaced by its saved copy: the disk holds something
+ * else entirely, so every step of it is unsaved until the next save. */
+static void
+test_saved_copy_replaces_damaged (void)
+{
+  g_autofree char *tmp = octa_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "DAMAGED", NULL);
+  g_autofree char *work = g_build_filename (dir, "bank03.work", NULL);
+  g_autoptr(OctaProjectFiles) files = octa_project_files_new_blank ("DAMAGED");
+  g_autoptr(GFile) location = g_file_new_for_path (dir);
+  g_autoptr(OctaProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *bytes = NULL;
+  gsize len;
+
+  for (guint b = 0; b < OCTA_N_BANKS; b++)
+    {
+      g_autofree char *strd = g_strdup_printf ("bank%02u.strd", b + 1);
+
+      files->banks[OCTA_STATE_STRD][b] = octa_bank_file_copy (files->banks[OCTA_STATE_WORK][b]);
+      octa_image_set_name (octa_bank_file_get_image (files->banks[OCTA_STATE_STRD][b]), strd);
+    }
+  g_assert_true (octa_project_files_write_dir (files, dir, &error));
+  g_assert_no_error (error);
+  bytes = octa_test_read_file (work, &len);
+  octa_test_write_file (work, bytes, len / 2);
+
+  project = octa_project_load_with_flags (location, OCTA_PROJECT_LOAD_FLAGS_OPEN_DAMAGED, NULL,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmphex (unsaved (project, 2, 0, FALSE, 0), ==, 0);
+  g_assert_true (octa_project_open_saved_copy (project, "bank03.work", &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (unsaved (project, 2, 0, FALSE, 0), ==, G_MAXUINT64);
+  g_assert_cmphex (unsaved (project, 2, 15, TRUE, 7), ==, G_MAXUINT64);
+  g_assert_cmphex (unsaved (project, 1, 0, FALSE, 0), ==, 0);
+
+  save (project);
+  g_assert_cmphex (unsaved (project, 2, 0, FALSE, 0), ==, 0);
+  octa_test_rm_rf (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,5 +254,7 @@ main (int   argc,
   g_test_add_func ("/model/unsaved-steps/edit-save-undo", test_edit_save_undo);
   g_test_add_func ("/model/unsaved-steps/saved-state-dropped", test_saved_state_dropped_from_history);
   g_test_add_func ("/model/unsaved-steps/blank-then-save-as", test_blank_then_save_as);
+  g_test_add_func ("/model/unsaved-steps/saved-copy-replaces-damaged",
+                   test_saved_copy_replaces_damaged);
   return g_test_run ();
 }
