@@ -1125,13 +1125,15 @@ test_unsaved_marks (Fixture       *f,
   g_assert_true (octa_step_grid_get_show_unsaved (f->grid));
   assert_marks (f->grid, 2, BIT (4), G_MAXUINT);
 
-  /* an edit marks its step */
+  /* an edit marks its step; the readout says it in words */
   click_cell (f->grid, 10, 13);
   assert_marks (f->grid, 2, BIT (4), 10, BIT (13), G_MAXUINT);
+  g_assert_cmpstr (octa_step_grid_get_readout (f->grid), ==, "M3 · step 14 — Note trig · unsaved");
 
   /* saved: no marks */
   save_project (f->project);
   assert_marks (f->grid, G_MAXUINT);
+  g_assert_cmpstr (octa_step_grid_get_readout (f->grid), ==, "M3 · step 14 — Note trig");
 
   /* undo after the save: the step is unsaved again */
   g_assert_true (octa_project_undo (f->project));

@@ -273,6 +273,7 @@ static guint signals[N_SIGNALS];
 static Clip *clip_buffer;
 
 static void refresh_all    (OctaStepGrid *self);
+static void update_readout (OctaStepGrid *self);
 static void update_focus   (OctaStepGrid *self,
                             gboolean      force);
 static void paste_clip     (OctaStepGrid *self,
@@ -909,7 +910,10 @@ refresh_unsaved (OctaStepGrid *self)
       row->unsaved = unsaved;
     }
   if (moved)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+    {
+      update_readout (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static void
@@ -1024,6 +1028,9 @@ describe_step (OctaStepGrid *self,
     g_ptr_array_add (parts, g_strdup (_("empty")));
   if (s >= row_length (self, row) || s >= master_steps (self))
     g_ptr_array_add (parts, g_strdup (_("beyond the length")));
+  /* the dot in words, for the readout and screen readers */
+  if (r->unsaved & BIT (s))
+    g_ptr_array_add (parts, g_strdup (_("unsaved")));
 
   g_string_append (text, " — ");
   for (guint i = 0; i < parts->len; i++)
