@@ -1172,6 +1172,7 @@ test_unsaved_marks (Fixture       *f,
   assert_marks (f->grid, 1, BIT (0), 4, BIT (6), 10, BIT (13), G_MAXUINT);
   octa_step_grid_set_cursor (f->grid, 0, 15);
   g_free (screenshot (GTK_WIDGET (f->grid), "step-grid-unsaved-light"));
+  g_free (octa_test_gtk_screenshot_scaled (GTK_WIDGET (f->grid), "step-grid-unsaved-2x", 2));
   octa_step_grid_set_view_all (f->grid, TRUE);
   g_free (screenshot (GTK_WIDGET (f->grid), "step-grid-unsaved-all-light"));
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
