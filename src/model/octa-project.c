@@ -64,6 +64,7 @@ struct _OctaProject
    * so "differs from disk" is a memcmp without a second copy of every file.
    * A file replaced by its saved copy has no known disk bytes at all. */
   guint8          **disk_pages[OCTA_N_FILE_IDS];
+  gsize             disk_n_pages[OCTA_N_FILE_IDS];
   gboolean          disk_unknown[OCTA_N_FILE_IDS];
 };
 
@@ -119,12 +120,6 @@ image_for_id (OctaProject *self,
   return NULL;
 }
 
-static gsize
-disk_n_pages (const OctaImage *image)
-{
-  return (image->size + DISK_PAGE_SIZE - 1) / DISK_PAGE_SIZE;
-}
-
 /* Called before a byte changes: its page still holds what the disk has,
  * unless an earlier change since the save already kept that page. */
 static void
@@ -139,7 +134,10 @@ keep_disk_page (OctaProject     *self,
   if (self->disk_unknown[file_id] || offset >= image->size)
     return;
   if (self->disk_pages[file_id] == NULL)
-    self->disk_pages[file_id] = g_new0 (guint8 *, disk_n_pages (image));
+    {
+      self->disk_n_pages[file_id] = (image->size + DISK_PAGE_SIZE - 1) / DISK_PAGE_SIZE;
+      self->disk_pages[file_id] = g_new0 (guint8 *, self->disk_n_pages[file_id]);
+    }
   if (self->disk_pages[file_id][page] == NULL)
     self->disk_pages[file_id][page] = g_memdup2 (image->data + start,
                                                  MIN (DISK_PAGE_SIZE, image->size - start));
@@ -150,15 +148,13 @@ forget_disk_pages (OctaProject *self,
                    guint        file_id)
 {
   guint8 **pages = g_steal_pointer (&self->disk_pages[file_id]);
-  OctaImage *image;
 
   if (pages == NULL)
     return;
-  /* the pages were made for this image, whose size never changes */
-  image = image_for_id (self, file_id);
-  for (gsize i = 0; image != NULL && i < disk_n_pages (image); i++)
+  for (gsize i = 0; i < self->disk_n_pages[file_id]; i++)
     g_free (pages[i]);
   g_free (pages);
+  self->disk_n_pages[file_id] = 0;
 }
 
 static void
@@ -271,8 +267,7 @@ octa_project_finalize (GObject *object)
     {
       g_clear_pointer (&self->pending[id], g_array_unref);
       g_clear_pointer (&self->watches[id], g_ptr_array_unref);
-      if (self->files != NULL)
-        forget_disk_pages (self, id);
+      forget_disk_pages (self, id);
     }
   if (self->save_data_destroy != NULL)
     g_clear_pointer (&self->save_data, self->save_data_destroy);
@@ -1166,6 +1161,7 @@ _octa_project_get_disk_bytes (OctaProject *self,
   if (pages == NULL || image == NULL || len == 0)
     return FALSE;
   g_return_val_if_fail (offset + len <= image->size, FALSE);
+  g_return_val_if_fail ((offset + len - 1) / DISK_PAGE_SIZE < self->disk_n_pages[file_id], FALSE);
 
   for (gsize p = offset / DISK_PAGE_SIZE; p <= (offset + len - 1) / DISK_PAGE_SIZE; p++)
     any |= pages[p] != NULL;
