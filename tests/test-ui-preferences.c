@@ -71,7 +71,7 @@ test_rows (void)
   g_autoptr(GSettings) settings = g_settings_new (OCTA_APP_ID);
   OctaWindow *window = octa_window_new (GTK_APPLICATION (app));
   GtkWindow *prefs;
-  GtkWidget *palette, *save, *samples, *controls, *confirm;
+  GtkWidget *palette, *save, *samples, *controls, *confirm, *unsaved;
   GdkRGBA color;
   g_autofree char *shot = NULL;
   g_autofree char *shot_dark = NULL;
@@ -97,11 +97,13 @@ test_rows (void)
   samples = find_row (GTK_WIDGET (prefs), "Copy added samples to");
   controls = find_row (GTK_WIDGET (prefs), "Parameter controls");
   confirm = find_row (GTK_WIDGET (prefs), "Explain the first save");
+  unsaved = find_row (GTK_WIDGET (prefs), "Show unsaved");
   g_assert_nonnull (palette);
   g_assert_nonnull (save);
   g_assert_nonnull (samples);
   g_assert_nonnull (controls);
   g_assert_nonnull (confirm);
+  g_assert_nonnull (unsaved);
 
   /* the defaults show */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (palette)), ==, 0);
@@ -172,6 +174,21 @@ test_rows (void)
   gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (confirm))),
                          FALSE);
   g_assert_false (g_settings_get_boolean (settings, "confirm-first-save"));
+
+  /* Show unsaved: off by default, and the grid follows the switch */
+  {
+    GtkWidget *toggle = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (unsaved));
+
+    g_assert_true (GTK_IS_SWITCH (toggle));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+    g_assert_false (octa_step_grid_get_show_unsaved (OCTA_STEP_GRID (window->step_grid)));
+    gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "show-unsaved-steps"));
+    g_assert_true (octa_step_grid_get_show_unsaved (OCTA_STEP_GRID (window->step_grid)));
+    g_settings_set_boolean (settings, "show-unsaved-steps", FALSE);
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+    g_assert_false (octa_step_grid_get_show_unsaved (OCTA_STEP_GRID (window->step_grid)));
+  }
 
   g_settings_reset (settings, "sample-destination");
   g_settings_reset (settings, "confirm-first-save");

@@ -7,6 +7,7 @@
 #include "octa-codec.h"
 #include "octa-pattern-header.h"
 #include "octa-step-grid.h"
+#include "octa-step-grid-private.h"
 #include "octa-step-inspector.h"
 #include "octa-test-gtk-utils.h"
 #include "octa-test-utils.h"
@@ -1070,6 +1071,121 @@ test_screenshots (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+#define BIT(s) (G_GUINT64_CONSTANT (1) << (s))
+
+/* The marks of every row equal @want, given as (row, mask) pairs ending
+ * with G_MAXUINT; rows not named have none. */
+static void
+assert_marks (OctaStepGrid *grid,
+              ...)
+{
+  guint64 want[OCTA_STEP_GRID_N_ROWS] = { 0 };
+  va_list args;
+  guint row;
+
+  va_start (args, grid);
+  while ((row = va_arg (args, guint)) != G_MAXUINT)
+    want[row] = va_arg (args, guint64);
+  va_end (args);
+
+  for (guint r = 0; r < OCTA_STEP_GRID_N_ROWS; r++)
+    if (_octa_step_grid_get_unsaved_steps (GTK_WIDGET (grid), r) != want[r])
+      g_error ("row %u marks %" G_GINT64_MODIFIER "x, want %" G_GINT64_MODIFIER "x", r,
+               _octa_step_grid_get_unsaved_steps (GTK_WIDGET (grid), r), want[r]);
+}
+
+static void
+save_project (OctaProject *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (octa_project_save (project, OCTA_SAVE_MODE_WORKING, OCTA_SAVE_FLAGS_NONE,
+                                    NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (octa_project_get_modified (project));
+}
+
+/* Unsaved dots: off by default; on, they mark exactly the edited steps,
+ * go with a save, come back with an undo past it. */
+static void
+test_unsaved_marks (Fixture       *f,
+                    gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean shown = TRUE;
+  g_autoptr(OctaBank) bank = octa_project_get_bank (f->project, 0);
+  g_autoptr(OctaPattern) second = octa_bank_get_pattern (bank, 1);
+
+  g_object_get (f->grid, "show-unsaved", &shown, NULL);
+  g_assert_false (shown);
+  click_cell (f->grid, 2, 4);
+  g_assert_true (octa_project_get_modified (f->project));
+  assert_marks (f->grid, G_MAXUINT);
+
+  /* toggled on: the step edited before shows at once, and only it */
+  g_object_set (f->grid, "show-unsaved", TRUE, NULL);
+  g_assert_true (octa_step_grid_get_show_unsaved (f->grid));
+  assert_marks (f->grid, 2, BIT (4), G_MAXUINT);
+
+  /* an edit marks its step; the readout says it in words */
+  click_cell (f->grid, 10, 13);
+  assert_marks (f->grid, 2, BIT (4), 10, BIT (13), G_MAXUINT);
+  g_assert_cmpstr (octa_step_grid_get_readout (f->grid), ==, "M3 · step 14 — Note trig · unsaved");
+
+  /* saved: no marks */
+  save_project (f->project);
+  assert_marks (f->grid, G_MAXUINT);
+  g_assert_cmpstr (octa_step_grid_get_readout (f->grid), ==, "M3 · step 14 — Note trig");
+
+  /* undo after the save: the step is unsaved again */
+  g_assert_true (octa_project_undo (f->project));
+  assert_marks (f->grid, 10, BIT (13), G_MAXUINT);
+  g_assert_true (octa_project_undo (f->project));
+  assert_marks (f->grid, 2, BIT (4), 10, BIT (13), G_MAXUINT);
+  /* back to the saved state: gone again */
+  g_assert_true (octa_project_redo (f->project));
+  g_assert_true (octa_project_redo (f->project));
+  assert_marks (f->grid, G_MAXUINT);
+
+  /* another pattern's edit stays in that pattern */
+  g_assert_true (octa_project_undo (f->project));
+  octa_step_grid_set_pattern (f->grid, second);
+  assert_marks (f->grid, G_MAXUINT);
+  octa_step_grid_set_pattern (f->grid, f->pattern);
+  assert_marks (f->grid, 10, BIT (13), G_MAXUINT);
+
+  /* off again: nothing marked, nothing looked up */
+  g_object_set (f->grid, "show-unsaved", FALSE, NULL);
+  assert_marks (f->grid, G_MAXUINT);
+  g_object_set (f->grid, "show-unsaved", TRUE, NULL);
+
+  /* for the eye: a slide trig beside the dot, a locked trig, an edited
+   * empty step, next to untouched trigs; page and All views */
+  {
+    g_autoptr(OctaPatternTrack) t2 = OCTA_PATTERN_TRACK (octa_pattern_get_audio_track (f->pattern, 1));
+    g_autoptr(OctaStep) step = octa_pattern_track_get_step (t2, 0);
+
+    octa_pattern_track_set_trig (t2, OCTA_TRIG_TYPE_SLIDE, 0, TRUE);
+    octa_step_set_plock (step, OCTA_AUDIO_PLOCK_AMP_VOL, 90);
+    click_cell (f->grid, 4, 6);
+    click_cell (f->grid, 4, 7);
+    click_cell (f->grid, 4, 7);
+  }
+  assert_marks (f->grid, 1, BIT (0), 4, BIT (6), 10, BIT (13), G_MAXUINT);
+  octa_step_grid_set_cursor (f->grid, 0, 15);
+  g_free (screenshot (GTK_WIDGET (f->grid), "step-grid-unsaved-light"));
+  g_free (octa_test_gtk_screenshot_scaled (GTK_WIDGET (f->grid), "step-grid-unsaved-2x", 2));
+  octa_step_grid_set_view_all (f->grid, TRUE);
+  g_free (screenshot (GTK_WIDGET (f->grid), "step-grid-unsaved-all-light"));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  octa_test_gtk_flush ();
+  g_free (screenshot (GTK_WIDGET (f->grid), "step-grid-unsaved-all-dark"));
+  octa_step_grid_set_view_all (f->grid, FALSE);
+  g_free (screenshot (GTK_WIDGET (f->grid), "step-grid-unsaved-dark"));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  octa_test_gtk_flush ();
+}
+
 /* The demo renders without warnings and the readout names its locks. */
 static void
 test_demo_readout (Fixture       *f,
@@ -1120,6 +1236,8 @@ main (int   argc,
               fixture_set_up_demo, test_demo_readout, fixture_tear_down);
   g_test_add ("/ui/step-grid/screenshots", Fixture, NULL,
               fixture_set_up_demo, test_screenshots, fixture_tear_down);
+  g_test_add ("/ui/step-grid/unsaved-marks", Fixture, NULL,
+              fixture_set_up_demo, test_unsaved_marks, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "octa-pattern-track-private.h"
 
+#include <string.h>
+
 #include "octa-lazy-list-private.h"
 #include "octa-model-enum-types.h"
 #include "octa-step-private.h"
@@ -543,4 +545,90 @@ octa_pattern_track_get_step_summary (OctaPatternTrack  *self,
     *micro_timing = octa_bank_file_get_micro_timing (file, pattern, type, index, step);
   if (repeats != NULL)
     *repeats = octa_bank_file_get_repeats (file, pattern, type, index, step) + 1;
+}
+
+static guint64
+read_be64 (const guint8 *p)
+{
+  guint64 v = 0;
+
+  for (guint i = 0; i < 8; i++)
+    v = (v << 8) | p[i];
+  return v;
+}
+
+/* Large enough for an audio track block up to its last timing pair. */
+#define TRACK_BYTES_MAX 2400
+
+/**
+ * octa_pattern_track_get_unsaved_steps:
+ * @self: a track
+ *
+ * Which steps hold edits that are in memory but not yet on disk: a step
+ * counts when any of its bytes — its bit in every trig mask, its p-lock
+ * record, its repeats, micro-timing and condition — differs from the file
+ * as last loaded or saved. A project never saved compares with itself as
+ * made. Cheap: a track no edit reached since the save costs no compare.
+ *
+ * Returns: bit n−1 set when step n differs from the disk
+ */
+guint64
+octa_pattern_track_get_unsaved_steps (OctaPatternTrack *self)
+{
+  OctaProject *project;
+  OctaTrackType type;
+  const OctaImage *image;
+  guint8 disk[TRACK_BYTES_MAX];
+  const guint8 *now;
+  guint pattern, track, file_id;
+  gsize base, len, plocks, timing;
+  guint64 unsaved = 0;
+
+  g_return_val_if_fail (OCTA_IS_PATTERN_TRACK (self), 0);
+
+  project = _octa_pattern_track_get_project (self);
+  file_id = _octa_pattern_track_get_file_id (self);
+  if (_octa_project_get_disk_unknown (project, file_id))
+    return G_MAXUINT64;
+
+  type = _octa_pattern_track_get_type (self);
+  pattern = _octa_pattern_track_get_pattern_index (self);
+  track = PRIV (self)->index;
+  base = octa_bank_track_offset (pattern, type, track);
+  plocks = octa_bank_plock_offset (pattern, type, track, 0, 0) - base;
+  timing = octa_bank_step_timing_offset (pattern, type, track, 0) - base;
+  len = timing + 2 * OCTA_N_STEPS;
+  g_assert (len <= sizeof disk);
+  if (!_octa_project_get_disk_bytes (project, file_id, base, len, disk))
+    return 0;
+
+  image = octa_bank_file_get_image (_octa_pattern_track_get_file (self));
+  now = image->data + base;
+  if (memcmp (now, disk, len) == 0)
+    return 0;
+
+  for (OctaTrigKind k = 0; k < OCTA_N_TRIG_KINDS; k++)
+    if (octa_trig_kind_valid_for (k, type))
+      {
+        gsize m = octa_bank_trig_mask_offset (pattern, type, track, k) - base;
+
+        unsaved |= read_be64 (now + m) ^ read_be64 (disk + m);
+      }
+
+  for (guint s = 0; s < OCTA_N_STEPS; s++)
+    {
+      gsize lock = plocks + (gsize) OCTA_N_PLOCK_PARAMS * s;
+      gsize pair = timing + 2 * (gsize) s;
+      /* audio tracks keep one more byte per step between the p-locks and
+       * the timing pairs (spec: unknown) */
+      gboolean extra = type == OCTA_TRACK_AUDIO
+                       && now[plocks + OCTA_N_PLOCK_PARAMS * OCTA_N_STEPS + s]
+                          != disk[plocks + OCTA_N_PLOCK_PARAMS * OCTA_N_STEPS + s];
+
+      if (extra
+          || memcmp (now + lock, disk + lock, OCTA_N_PLOCK_PARAMS) != 0
+          || memcmp (now + pair, disk + pair, 2) != 0)
+        unsaved |= G_GUINT64_CONSTANT (1) << s;
+    }
+  return unsaved;
 }

@@ -51,5 +51,6 @@ void         octa_pattern_track_get_step_summary (OctaPatternTrack  *self,
                                                   OctaTrigCondition *condition,
                                                   gint              *micro_timing,
                                                   guint             *repeats);
+guint64      octa_pattern_track_get_unsaved_steps (OctaPatternTrack *self);
 
 G_END_DECLS

@@ -75,6 +75,13 @@ gboolean             _octa_project_is_damaged         (OctaProject      *self,
                                                        guint             file_id);
 gboolean             _octa_project_is_shown           (OctaProject      *self,
                                                        guint             file_id);
+gboolean             _octa_project_get_disk_bytes     (OctaProject      *self,
+                                                       guint             file_id,
+                                                       gsize             offset,
+                                                       gsize             len,
+                                                       guint8           *out);
+gboolean             _octa_project_get_disk_unknown   (OctaProject      *self,
+                                                       guint             file_id);
 
 /* For the save path (octa-project-save.c) */
 gboolean             _octa_project_get_on_disk        (OctaProject      *self,

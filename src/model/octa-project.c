@@ -58,7 +58,17 @@ struct _OctaProject
   guint64           saved_position;
   gboolean          modified;
   gboolean          replaced;                   /* a saved copy replaced a damaged file */
+
+  /* What the disk holds, kept only where edits went since the last save: a
+   * copy of each page an edit touched, taken just before the first change,
+   * so "differs from disk" is a memcmp without a second copy of every file.
+   * A file replaced by its saved copy has no known disk bytes at all. */
+  guint8          **disk_pages[OCTA_N_FILE_IDS];
+  gsize             disk_n_pages[OCTA_N_FILE_IDS];
+  gboolean          disk_unknown[OCTA_N_FILE_IDS];
 };
+
+#define DISK_PAGE_SIZE 4096
 
 G_DEFINE_FINAL_TYPE (OctaProject, octa_project, G_TYPE_OBJECT)
 
@@ -110,6 +120,43 @@ image_for_id (OctaProject *self,
   return NULL;
 }
 
+/* Called before a byte changes: its page still holds what the disk has,
+ * unless an earlier change since the save already kept that page. */
+static void
+keep_disk_page (OctaProject     *self,
+                guint            file_id,
+                const OctaImage *image,
+                gsize            offset)
+{
+  gsize page = offset / DISK_PAGE_SIZE;
+  gsize start = page * DISK_PAGE_SIZE;
+
+  if (self->disk_unknown[file_id] || offset >= image->size)
+    return;
+  if (self->disk_pages[file_id] == NULL)
+    {
+      self->disk_n_pages[file_id] = (image->size + DISK_PAGE_SIZE - 1) / DISK_PAGE_SIZE;
+      self->disk_pages[file_id] = g_new0 (guint8 *, self->disk_n_pages[file_id]);
+    }
+  if (self->disk_pages[file_id][page] == NULL)
+    self->disk_pages[file_id][page] = g_memdup2 (image->data + start,
+                                                 MIN (DISK_PAGE_SIZE, image->size - start));
+}
+
+static void
+forget_disk_pages (OctaProject *self,
+                   guint        file_id)
+{
+  guint8 **pages = g_steal_pointer (&self->disk_pages[file_id]);
+
+  if (pages == NULL)
+    return;
+  for (gsize i = 0; i < self->disk_n_pages[file_id]; i++)
+    g_free (pages[i]);
+  g_free (pages);
+  self->disk_n_pages[file_id] = 0;
+}
+
 static void
 on_image_changed (OctaImage *image,
                   gsize      offset,
@@ -120,6 +167,7 @@ on_image_changed (OctaImage *image,
   FileHook *hook = user_data;
   OctaProject *self = hook->project;
 
+  keep_disk_page (self, hook->file_id, image, offset);
   if (!_octa_history_is_applying (self->history))
     {
       if (self->edit_depth == 0)
@@ -219,6 +267,7 @@ octa_project_finalize (GObject *object)
     {
       g_clear_pointer (&self->pending[id], g_array_unref);
       g_clear_pointer (&self->watches[id], g_ptr_array_unref);
+      forget_disk_pages (self, id);
     }
   if (self->save_data_destroy != NULL)
     g_clear_pointer (&self->save_data, self->save_data_destroy);
@@ -1086,7 +1135,59 @@ _octa_project_mark_saved (OctaProject *self)
 {
   self->saved_position = _octa_history_get_position (self->history);
   self->replaced = FALSE;
+  for (guint id = 0; id < OCTA_N_FILE_IDS; id++)
+    {
+      forget_disk_pages (self, id);
+      self->disk_unknown[id] = FALSE;
+    }
   update_modified (self);
+}
+
+/* Copies what the disk holds at [offset, offset + len) of a file into @out.
+ * FALSE, @out untouched, when no edit since the last save (or the load)
+ * reached the range: there memory and disk agree. Meaningless while
+ * _octa_project_get_disk_unknown() says so. */
+gboolean
+_octa_project_get_disk_bytes (OctaProject *self,
+                              guint        file_id,
+                              gsize        offset,
+                              gsize        len,
+                              guint8      *out)
+{
+  guint8 **pages = self->disk_pages[file_id];
+  OctaImage *image = image_for_id (self, file_id);
+  gboolean any = FALSE;
+
+  if (pages == NULL || image == NULL || len == 0)
+    return FALSE;
+  g_return_val_if_fail (offset + len <= image->size, FALSE);
+  g_return_val_if_fail ((offset + len - 1) / DISK_PAGE_SIZE < self->disk_n_pages[file_id], FALSE);
+
+  for (gsize p = offset / DISK_PAGE_SIZE; p <= (offset + len - 1) / DISK_PAGE_SIZE; p++)
+    any |= pages[p] != NULL;
+  if (!any)
+    return FALSE;
+
+  for (gsize done = 0; done < len; )
+    {
+      gsize at = offset + done;
+      gsize page = at / DISK_PAGE_SIZE;
+      gsize in_page = at - page * DISK_PAGE_SIZE;
+      gsize n = MIN (len - done, DISK_PAGE_SIZE - in_page);
+
+      memcpy (out + done, pages[page] != NULL ? pages[page] + in_page : image->data + at, n);
+      done += n;
+    }
+  return TRUE;
+}
+
+/* Whether the file stands in for one whose disk bytes are unknown (a saved
+ * copy replaced it): every byte of it counts as unsaved. */
+gboolean
+_octa_project_get_disk_unknown (OctaProject *self,
+                                guint        file_id)
+{
+  return self->disk_unknown[file_id];
 }
 
 void
@@ -1586,6 +1687,8 @@ octa_project_open_saved_copy (OctaProject  *self,
 
   self->replaced = TRUE;
   self->pending_all[id] = TRUE;
+  forget_disk_pages (self, id);
+  self->disk_unknown[id] = TRUE;
   dispatch_changes (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
   return TRUE;

@@ -18,6 +18,7 @@ struct _OctaPreferencesWindow
 
   /* template children */
   AdwComboRow          *trig_palette_row;
+  GtkSwitch            *show_unsaved_switch;
   AdwComboRow          *save_mode_row;
   GtkSwitch            *confirm_first_save_switch;
   AdwComboRow          *sample_destination_row;
@@ -133,6 +134,7 @@ octa_preferences_window_class_init (OctaPreferencesWindowClass *klass)
                                                "/io/github/octadesk/Octadesk/"
                                                "octa-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OctaPreferencesWindow, trig_palette_row);
+  gtk_widget_class_bind_template_child (widget_class, OctaPreferencesWindow, show_unsaved_switch);
   gtk_widget_class_bind_template_child (widget_class, OctaPreferencesWindow, save_mode_row);
   gtk_widget_class_bind_template_child (widget_class, OctaPreferencesWindow,
                                         confirm_first_save_switch);
@@ -149,6 +151,8 @@ octa_preferences_window_init (OctaPreferencesWindow *self)
 
   self->settings = g_settings_new (OCTA_APP_ID);
   bind_choice (self, "trig-palette", self->trig_palette_row, trig_palettes);
+  g_settings_bind (self->settings, "show-unsaved-steps", self->show_unsaved_switch,
+                   "active", G_SETTINGS_BIND_DEFAULT);
   bind_choice (self, "sample-destination", self->sample_destination_row, sample_destinations);
   bind_choice (self, "parameter-controls", self->parameter_controls_row, parameter_controls);
   g_settings_bind_with_mapping (self->settings, "save-like-device", self->save_mode_row,

@@ -84,6 +84,7 @@ typedef struct
   guint               slot;                /* the part's slot for the machine, 0 = none */
   guint               channel;             /* MIDI channel 1…16 */
   guint               note;                /* MIDI default note */
+  guint64             unsaved;             /* steps differing from the disk, when shown */
 } Row;
 
 /* The clipboard: a rectangle of steps with everything they hold. */
@@ -172,6 +173,7 @@ struct _OctaStepGrid
   OctaProject       *project;
   OctaPart          *part;
   gulong             changed_id;
+  gulong             modified_id;
   Row                rows[N_ROWS];
   guint              pattern_length;
   OctaScaleMode      scale_mode;
@@ -181,6 +183,7 @@ struct _OctaStepGrid
   guint              page;
   gboolean           view_all;
   gboolean           colorblind;
+  gboolean           show_unsaved;
   OctaStepGridLayer  layer;
   guint              cursor_row;
   guint              cursor_step;
@@ -249,6 +252,7 @@ enum {
   PROP_STEP_CONDITION,
   PROP_STEP_REPEATS,
   PROP_COLORBLIND,
+  PROP_SHOW_UNSAVED,
   N_PROPS,
   PROP_HADJUSTMENT = N_PROPS,
   PROP_VADJUSTMENT,
@@ -269,6 +273,7 @@ static guint signals[N_SIGNALS];
 static Clip *clip_buffer;
 
 static void refresh_all    (OctaStepGrid *self);
+static void update_readout (OctaStepGrid *self);
 static void update_focus   (OctaStepGrid *self,
                             gboolean      force);
 static void paste_clip     (OctaStepGrid *self,
@@ -784,6 +789,7 @@ row_read (OctaStepGrid *self,
   row->length = CLAMP (length, 1, N_STEPS);
   row->scale = scale;
   row->swing = swing;
+  row->unsaved = self->show_unsaved ? octa_pattern_track_get_unsaved_steps (row->track) : 0;
 
   if (row->midi)
     {
@@ -884,6 +890,39 @@ on_project_changed (OctaProject  *project,
   if (self->stroke_active)
     return;
   refresh_all (self);
+}
+
+/* The marks move without a byte changing when the project is saved, so
+ * they are read again on every save too; other rows stay as they are. */
+static void
+refresh_unsaved (OctaStepGrid *self)
+{
+  gboolean moved = FALSE;
+
+  if (self->pattern == NULL)
+    return;
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      Row *row = &self->rows[r];
+      guint64 unsaved = self->show_unsaved ? octa_pattern_track_get_unsaved_steps (row->track) : 0;
+
+      moved |= unsaved != row->unsaved;
+      row->unsaved = unsaved;
+    }
+  if (moved)
+    {
+      update_readout (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_project_modified (OctaProject  *project,
+                     GParamSpec   *pspec,
+                     OctaStepGrid *self)
+{
+  if (!self->stroke_active)
+    refresh_unsaved (self);
 }
 
 /* }}} */
@@ -989,6 +1028,9 @@ describe_step (OctaStepGrid *self,
     g_ptr_array_add (parts, g_strdup (_("empty")));
   if (s >= row_length (self, row) || s >= master_steps (self))
     g_ptr_array_add (parts, g_strdup (_("beyond the length")));
+  /* the dot in words, for the readout and screen readers */
+  if (r->unsaved & BIT (s))
+    g_ptr_array_add (parts, g_strdup (_("unsaved")));
 
   g_string_append (text, " — ");
   for (guint i = 0; i < parts->len; i++)
@@ -2144,6 +2186,7 @@ draw_cell (OctaStepGrid    *self,
   /* a little above the middle: the bottom marks need the room */
   double cy = rect->origin.y + rect->size.height / 2 - 0.5;
   gboolean page_view = !self->view_all;
+  gboolean unsaved = (row->unsaved & BIT (s)) != 0;
   GskRoundedRect rr;
 
   gsk_rounded_rect_init_from_rect (&rr, rect, m->radius);
@@ -2207,8 +2250,9 @@ draw_cell (OctaStepGrid    *self,
                                    ? condition_markup (row->condition[s]) : NULL;
       double from = left, to = right;
 
+      /* the slide mark steps aside for the unsaved dot, both being top-left */
       if ((kinds & (1u << OCTA_TRIG_TYPE_SLIDE)) && self->layer != OCTA_STEP_GRID_LAYER_SLIDE)
-        draw_text (self, snapshot, FONT_MARK, "↗", left, top, 0, 0, &mark);
+        draw_text (self, snapshot, FONT_MARK, "↗", unsaved ? left + 5 : left, top, 0, 0, &mark);
       if ((kinds & RECORDER_KINDS_MASK) && self->layer != OCTA_STEP_GRID_LAYER_REC)
         draw_text (self, snapshot, FONT_MARK, "R", cx, top, 0.5, 0, &mark);
       if (trig && (row->locks[s] > 0 || row->sample[s] > 0))
@@ -2259,6 +2303,20 @@ draw_cell (OctaStepGrid    *self,
 
   if (beyond || insensitive)
     gtk_snapshot_pop (snapshot);
+
+  /* Unsaved: a 4 px accent dot, top-left; in All view just under the slide
+   * tick, which owns the corner there. Drawn over any dimming: it is about
+   * the file, not the step's place in the pattern. */
+  if (unsaved)
+    {
+      graphene_rect_t dot;
+
+      if (page_view)
+        graphene_rect_init (&dot, rect->origin.x + 2, rect->origin.y + 2, 4, 4);
+      else
+        graphene_rect_init (&dot, rect->origin.x + 1, rect->origin.y + 5, 4, 4);
+      append_rounded (snapshot, &dot, 2, &pal->accent);
+    }
 }
 
 /* The header names the slot's file, without its extension ("kick"); an
@@ -3709,6 +3767,8 @@ octa_step_grid_dispose (GObject *object)
     }
   if (self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->project);
+  if (self->modified_id != 0)
+    g_clear_signal_handler (&self->modified_id, self->project);
   g_clear_object (&self->step);
   release_rows (self);
   g_clear_object (&self->project);
@@ -3781,6 +3841,9 @@ octa_step_grid_get_property (GObject    *object,
     case PROP_COLORBLIND:
       g_value_set_boolean (value, self->colorblind);
       break;
+    case PROP_SHOW_UNSAVED:
+      g_value_set_boolean (value, self->show_unsaved);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -3839,6 +3902,9 @@ octa_step_grid_set_property (GObject      *object,
     case PROP_STEP_REPEATS:
       if (self->step != NULL)
         octa_step_set_repeats (self->step, g_value_get_uint (value));
+      break;
+    case PROP_SHOW_UNSAVED:
+      octa_step_grid_set_show_unsaved (self, g_value_get_boolean (value));
       break;
     case PROP_COLORBLIND:
       if (self->colorblind != g_value_get_boolean (value))
@@ -3975,6 +4041,15 @@ octa_step_grid_class_init (OctaStepGridClass *klass)
    */
   properties[PROP_COLORBLIND] =
     g_param_spec_boolean ("colorblind-palette", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * OctaStepGrid:show-unsaved:
+   *
+   * Whether a small accent dot marks each step whose bytes differ from the
+   * disk: edits in memory not yet saved (Preferences › Show unsaved steps).
+   */
+  properties[PROP_SHOW_UNSAVED] =
+    g_param_spec_boolean ("show-unsaved", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -4229,6 +4304,8 @@ octa_step_grid_set_pattern (OctaStepGrid *self,
     }
   if (self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->project);
+  if (self->modified_id != 0)
+    g_clear_signal_handler (&self->modified_id, self->project);
   g_clear_object (&self->step);
   release_rows (self);
   g_clear_object (&self->project);
@@ -4241,6 +4318,8 @@ octa_step_grid_set_pattern (OctaStepGrid *self,
       self->project = g_object_ref (octa_bank_get_project (octa_pattern_get_bank (pattern)));
       self->changed_id = g_signal_connect (self->project, "changed",
                                            G_CALLBACK (on_project_changed), self);
+      self->modified_id = g_signal_connect (self->project, "notify::modified",
+                                            G_CALLBACK (on_project_modified), self);
       for (guint r = 0; r < N_ROWS; r++)
         {
           self->rows[r].midi = r >= 8;
@@ -4353,6 +4432,57 @@ octa_step_grid_set_view_all (OctaStepGrid *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
   scroll_to_cursor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_ALL]);
+}
+
+/**
+ * octa_step_grid_get_show_unsaved:
+ * @self: a grid
+ *
+ * Returns: whether unsaved steps wear their dot
+ */
+gboolean
+octa_step_grid_get_show_unsaved (OctaStepGrid *self)
+{
+  g_return_val_if_fail (OCTA_IS_STEP_GRID (self), FALSE);
+  return self->show_unsaved;
+}
+
+/**
+ * octa_step_grid_set_show_unsaved:
+ * @self: a grid
+ * @show_unsaved: whether to mark the steps whose bytes differ from the disk
+ *
+ * Turns the unsaved dots on or off. Off, the grid does not look for them.
+ */
+void
+octa_step_grid_set_show_unsaved (OctaStepGrid *self,
+                                 gboolean      show_unsaved)
+{
+  g_return_if_fail (OCTA_IS_STEP_GRID (self));
+
+  show_unsaved = !!show_unsaved;
+  if (self->show_unsaved == show_unsaved)
+    return;
+  self->show_unsaved = show_unsaved;
+  refresh_unsaved (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_UNSAVED]);
+}
+
+/*
+ * _octa_step_grid_get_unsaved_steps:
+ * @grid: an #OctaStepGrid
+ * @row: 0…15
+ *
+ * Returns: the steps of @row wearing the unsaved dot, bit n−1 for step n;
+ *   0 while the dots are off
+ */
+guint64
+_octa_step_grid_get_unsaved_steps (GtkWidget *grid,
+                                   guint      row)
+{
+  g_return_val_if_fail (OCTA_IS_STEP_GRID (grid), 0);
+  g_return_val_if_fail (row < N_ROWS, 0);
+  return OCTA_STEP_GRID (grid)->rows[row].unsaved;
 }
 
 OctaStepGridLayer

@@ -46,6 +46,9 @@ void               octa_step_grid_set_page        (OctaStepGrid      *self,
 gboolean           octa_step_grid_get_view_all    (OctaStepGrid      *self);
 void               octa_step_grid_set_view_all    (OctaStepGrid      *self,
                                                    gboolean           view_all);
+gboolean           octa_step_grid_get_show_unsaved (OctaStepGrid     *self);
+void               octa_step_grid_set_show_unsaved (OctaStepGrid     *self,
+                                                    gboolean          show_unsaved);
 OctaStepGridLayer  octa_step_grid_get_layer       (OctaStepGrid      *self);
 void               octa_step_grid_set_layer       (OctaStepGrid      *self,
                                                    OctaStepGridLayer  layer);

@@ -1242,6 +1242,8 @@ add_pattern_widgets (OctaWindow *self)
   g_settings_bind_with_mapping (self->settings, "trig-palette", self->step_grid,
                                 "colorblind-palette", G_SETTINGS_BIND_GET,
                                 octa_trig_palette_to_colorblind, NULL, NULL, NULL);
+  g_settings_bind (self->settings, "show-unsaved-steps", self->step_grid, "show-unsaved",
+                   G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->step_grid, "step-selected",
                            G_CALLBACK (step_selected_cb), self, 0);
   g_signal_connect_object (self->step_grid, "selection-changed",
