@@ -4,9 +4,10 @@
 #include "octa-test-utils.h"
 
 /*
- * octa_pattern_track_get_unsaved_steps(): which steps differ from the disk,
- * through edits, hand-made reverts, saves, undo past a save and a history
- * whose saved state was dropped.
+ * octa_pattern_track_get_unsaved_steps() and
+ * octa_project_get_unsaved_patterns(): which steps and patterns differ from
+ * the disk, through edits, hand-made reverts, saves, undo past a save and a
+ * history whose saved state was dropped.
  */
 
 #define BIT(s) (G_GUINT64_CONSTANT (1) << (s))
@@ -239,9 +240,57 @@ test_saved_copy_replaces_damaged (void)
   g_assert_cmphex (unsaved (project, 2, 0, FALSE, 0), ==, G_MAXUINT64);
   g_assert_cmphex (unsaved (project, 2, 15, TRUE, 7), ==, G_MAXUINT64);
   g_assert_cmphex (unsaved (project, 1, 0, FALSE, 0), ==, 0);
+  g_assert_cmphex (octa_project_get_unsaved_patterns (project, 2), ==, 0xFFFF);
+  g_assert_cmphex (octa_project_get_unsaved_patterns (project, 1), ==, 0);
 
   save (project);
   g_assert_cmphex (unsaved (project, 2, 0, FALSE, 0), ==, 0);
+  g_assert_cmphex (octa_project_get_unsaved_patterns (project, 2), ==, 0);
+  octa_test_rm_rf (tmp);
+}
+
+/* Per pattern, as the bank matrix marks them: the first and last pattern
+ * of a bank (the edges of the byte ranges), several in one bank, none in
+ * the others, and back to none after a revert, an undo or a save. */
+static void
+test_unsaved_patterns (void)
+{
+  g_autofree char *tmp = octa_test_make_tmpdir ();
+  g_autofree char *dir = write_blank (tmp, "PATTERNS");
+  g_autoptr(OctaProject) project = load (dir);
+  g_autoptr(OctaPatternTrack) first = get_track (project, 0, 0, FALSE, 0);
+  g_autoptr(OctaPatternTrack) last = get_track (project, 0, 15, TRUE, 7);
+  g_autoptr(OctaPatternTrack) other = get_track (project, 9, 4, FALSE, 3);
+
+  for (guint b = 0; b < OCTA_N_BANKS; b++)
+    g_assert_cmphex (octa_project_get_unsaved_patterns (project, b), ==, 0);
+
+  octa_pattern_track_set_trig (first, OCTA_TRIG_TYPE_TRIGGER, 0, TRUE);
+  octa_pattern_track_set_trig (last, OCTA_TRIG_TYPE_TRIGGER, 63, TRUE);
+  octa_pattern_track_set_trig (other, OCTA_TRIG_TYPE_TRIGLESS, 17, TRUE);
+  g_assert_cmphex (octa_project_get_unsaved_patterns (project, 0), ==, 0x8001);
+  g_assert_cmphex (octa_project_get_unsaved_patterns (project, 9), ==, 1u << 4);
+  for (guint b = 1; b < OCTA_N_BANKS; b++)
+    if (b != 9)
+      g_assert_cmphex (octa_project_get_unsaved_patterns (project, b), ==, 0);
+
+  /* changed back by hand: equal to the disk again, though the project
+   * still counts as modified */
+  octa_pattern_track_set_trig (last, OCTA_TRIG_TYPE_TRIGGER, 63, FALSE);
+  g_assert_cmphex (octa_project_get_unsaved_patterns (project, 0), ==, 0x0001);
+  g_assert_true (octa_project_get_modified (project));
+
+  g_assert_true (octa_project_undo (project));
+  g_assert_cmphex (octa_project_get_unsaved_patterns (project, 0), ==, 0x8001);
+  g_assert_true (octa_project_redo (project));
+
+  save (project);
+  g_assert_cmphex (octa_project_get_unsaved_patterns (project, 0), ==, 0);
+  g_assert_cmphex (octa_project_get_unsaved_patterns (project, 9), ==, 0);
+
+  /* undo past the save: the disk now holds the trig */
+  g_assert_true (octa_project_undo (project));
+  g_assert_cmphex (octa_project_get_unsaved_patterns (project, 0), ==, 0x8000);
   octa_test_rm_rf (tmp);
 }
 
@@ -254,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/model/unsaved-steps/edit-save-undo", test_edit_save_undo);
   g_test_add_func ("/model/unsaved-steps/saved-state-dropped", test_saved_state_dropped_from_history);
   g_test_add_func ("/model/unsaved-steps/blank-then-save-as", test_blank_then_save_as);
+  g_test_add_func ("/model/unsaved-steps/unsaved-patterns", test_unsaved_patterns);
   g_test_add_func ("/model/unsaved-steps/saved-copy-replaces-damaged",
                    test_saved_copy_replaces_damaged);
   return g_test_run ();

@@ -1190,6 +1190,63 @@ _octa_project_get_disk_unknown (OctaProject *self,
   return self->disk_unknown[file_id];
 }
 
+/**
+ * octa_project_get_unsaved_patterns:
+ * @self: a project
+ * @bank: a bank, 0…15
+ *
+ * Which of the bank's patterns hold edits not yet on disk: bytes that
+ * differ from the last load or save (an edit undone, or changed back by
+ * hand, no longer counts). Every pattern of a bank replaced by its saved
+ * copy counts until the next save.
+ *
+ * Returns: a mask, bit 0 for pattern 1
+ */
+guint
+octa_project_get_unsaved_patterns (OctaProject *self,
+                                   guint        bank)
+{
+  guint id;
+  guint8 **pages;
+  OctaImage *image;
+  gsize first, size;
+  guint mask = 0;
+
+  g_return_val_if_fail (OCTA_IS_PROJECT (self), 0);
+  g_return_val_if_fail (bank < OCTA_N_BANKS, 0);
+
+  id = octa_file_id_bank (bank, OCTA_STATE_WORK);
+  if (self->disk_unknown[id])
+    return (1u << OCTA_N_PATTERNS) - 1;
+  pages = self->disk_pages[id];
+  image = image_for_id (self, id);
+  if (pages == NULL || image == NULL)
+    return 0;
+
+  /* only the pages an edit touched can differ */
+  first = octa_bank_pattern_offset (0);
+  size = octa_bank_pattern_offset (1) - first;
+  for (gsize p = 0; p < self->disk_n_pages[id]; p++)
+    {
+      gsize start = p * DISK_PAGE_SIZE;
+      gsize end = MIN (start + DISK_PAGE_SIZE, image->size);
+
+      if (pages[p] == NULL || end <= first)
+        continue;
+      for (guint pattern = (start > first ? (start - first) / size : 0);
+           pattern < OCTA_N_PATTERNS && first + pattern * size < end; pattern++)
+        {
+          gsize a = MAX (start, first + pattern * size);
+          gsize b = MIN (end, first + (pattern + 1) * size);
+
+          if (!(mask & (1u << pattern)) &&
+              memcmp (pages[p] + (a - start), image->data + a, b - a) != 0)
+            mask |= 1u << pattern;
+        }
+    }
+  return mask;
+}
+
 void
 _octa_project_set_location (OctaProject *self,
                             GFile       *location)

@@ -45,6 +45,8 @@ GListModel  *octa_project_list_banks         (OctaProject          *self);
 OctaBank    *octa_project_get_bank           (OctaProject          *self,
                                               guint                 index);
 gboolean     octa_project_has_saved_state    (OctaProject          *self);
+guint        octa_project_get_unsaved_patterns (OctaProject        *self,
+                                                guint               bank);
 
 void         octa_project_begin_change       (OctaProject          *self,
                                               const char           *label);

@@ -33,15 +33,11 @@ struct _OctaBankMatrix
   OctaPattern *patterns[OCTA_MATRIX_SIZE][OCTA_MATRIX_SIZE];
   gulong       changed_handler;
   gulong       problems_handler;
+  gulong       modified_handler;
   gboolean     unreadable[OCTA_MATRIX_SIZE];   /* hatched: the bank couldn't be read */
   gboolean     older[OCTA_MATRIX_SIZE];        /* ⊘: shown, but of an older format */
 
-  /* Unsaved marks: a digest of each pattern's bytes as last loaded or
-   * saved, one of each whole bank as last seen (a bank an edit did not touch
-   * needs no second look), and which patterns differ from their saved
-   * digest. Digests, not copies: a copy of every bank is 10 MB. */
-  guint64      saved_digest[OCTA_MATRIX_SIZE][OCTA_MATRIX_SIZE];
-  guint64      seen_digest[OCTA_MATRIX_SIZE];
+  /* per bank, the patterns with edits not yet on disk */
   guint16      unsaved[OCTA_MATRIX_SIZE];
 
   guint        cursor_bank;
@@ -249,66 +245,9 @@ update_accessible (OctaBankMatrix *self)
                                   -1);
 }
 
-#define PATTERN_OFFSET 22
-#define PATTERN_SIZE   36588
-
-static GBytes *
-encode_bank (OctaProject *project,
-             guint        bank)
-{
-  char name[16];
-
-  g_snprintf (name, sizeof name, "bank%02u.work", bank + 1);
-  return octa_project_encode_file (project, name);
-}
-
-/* 64 bits per pattern. Each word goes through a bijection of the running
- * value, so two patterns that differ in a single word never share a
- * digest; anything else collides with odds of 2^-64. */
-static guint64
-digest_bytes (const guint8 *data,
-              gsize         len)
-{
-  guint64 h = 0x9e3779b97f4a7c15u ^ len;
-  guint64 tail = 0;
-  gsize i = 0;
-
-  for (; i + 8 <= len; i += 8)
-    {
-      guint64 word;
-
-      memcpy (&word, data + i, 8);
-      h ^= word;
-      h = ((h << 29) | (h >> 35)) * 0xbf58476d1ce4e5b9u;
-    }
-  memcpy (&tail, data + i, len - i);
-  h ^= tail;
-  h ^= h >> 31;
-  h *= 0x94d049bb133111ebu;
-  h ^= h >> 29;
-  return h;
-}
-
-/* An absent bank or pattern has a digest no bytes give in practice. */
-#define DIGEST_ABSENT G_GUINT64_CONSTANT (0)
-
-static guint64
-pattern_digest (const guint8 *data,
-                gsize         len,
-                guint         pattern)
-{
-  gsize off = PATTERN_OFFSET + (gsize) PATTERN_SIZE * pattern;
-
-  if (data == NULL || off + PATTERN_SIZE > len)
-    return DIGEST_ABSENT;
-  return digest_bytes (data + off, PATTERN_SIZE);
-}
-
 static void
 clear_unsaved (OctaBankMatrix *self)
 {
-  memset (self->saved_digest, 0, sizeof self->saved_digest);
-  memset (self->seen_digest, 0, sizeof self->seen_digest);
   memset (self->unsaved, 0, sizeof self->unsaved);
 }
 
@@ -318,50 +257,7 @@ update_unsaved (OctaBankMatrix *self)
   if (self->project == NULL)
     return;
   for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
-    {
-      g_autoptr(GBytes) now = encode_bank (self->project, b);
-      gsize len = 0;
-      const guint8 *data = now != NULL ? g_bytes_get_data (now, &len) : NULL;
-      guint64 seen = data != NULL ? digest_bytes (data, len) : DIGEST_ABSENT;
-      guint16 mask = 0;
-
-      /* only a bank whose bytes moved needs the per-pattern look */
-      if (seen == self->seen_digest[b])
-        continue;
-      for (guint p = 0; p < OCTA_MATRIX_SIZE; p++)
-        if (pattern_digest (data, len, p) != self->saved_digest[b][p])
-          mask |= 1u << p;
-      self->unsaved[b] = mask;
-      self->seen_digest[b] = seen;
-    }
-}
-
-/**
- * octa_bank_matrix_mark_saved:
- * @self: a matrix
- *
- * Takes the project's banks as they are now as the saved state: call it
- * once the project is loaded or saved. No pattern is unsaved afterwards.
- */
-void
-octa_bank_matrix_mark_saved (OctaBankMatrix *self)
-{
-  g_return_if_fail (OCTA_IS_BANK_MATRIX (self));
-
-  clear_unsaved (self);
-  if (self->project != NULL)
-    for (guint b = 0; b < OCTA_MATRIX_SIZE; b++)
-      {
-        g_autoptr(GBytes) bytes = encode_bank (self->project, b);
-        gsize len = 0;
-        const guint8 *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
-
-        for (guint p = 0; p < OCTA_MATRIX_SIZE; p++)
-          self->saved_digest[b][p] = pattern_digest (data, len, p);
-        self->seen_digest[b] = data != NULL ? digest_bytes (data, len) : DIGEST_ABSENT;
-      }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals[UNSAVED_CHANGED], 0);
+    self->unsaved[b] = octa_project_get_unsaved_patterns (self->project, b);
 }
 
 /**
@@ -369,8 +265,8 @@ octa_bank_matrix_mark_saved (OctaBankMatrix *self)
  * @self: a matrix
  * @bank: a bank, 0…15
  *
- * Returns: the patterns of @bank (bit p for pattern p + 1) whose bytes differ
- *   from the bank as last loaded or saved
+ * Returns: the patterns of @bank (bit p for pattern p + 1) with edits not
+ *   yet on disk
  */
 guint16
 octa_bank_matrix_get_unsaved (OctaBankMatrix *self,
@@ -477,6 +373,7 @@ octa_bank_matrix_set_project (OctaBankMatrix *self,
     {
       g_clear_signal_handler (&self->changed_handler, self->project);
       g_clear_signal_handler (&self->problems_handler, self->project);
+      g_clear_signal_handler (&self->modified_handler, self->project);
     }
   clear_patterns (self);
   g_set_object (&self->project, project);
@@ -496,9 +393,13 @@ octa_bank_matrix_set_project (OctaBankMatrix *self,
                                                         G_CALLBACK (project_changed_cb), self);
       self->problems_handler = g_signal_connect_swapped (project, "notify::n-problems",
                                                          G_CALLBACK (problems_changed_cb), self);
+      /* a save leaves nothing unsaved */
+      self->modified_handler = g_signal_connect_swapped (project, "notify::modified",
+                                                         G_CALLBACK (project_changed_cb), self);
     }
-  /* a project arrives as loaded: that is its saved state */
-  octa_bank_matrix_mark_saved (self);
+  clear_unsaved (self);
+  update_unsaved (self);
+  g_signal_emit (self, signals[UNSAVED_CHANGED], 0);
 
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1021,6 +922,7 @@ octa_bank_matrix_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->changed_handler, self->project);
       g_clear_signal_handler (&self->problems_handler, self->project);
+      g_clear_signal_handler (&self->modified_handler, self->project);
     }
   clear_patterns (self);
   clear_unsaved (self);

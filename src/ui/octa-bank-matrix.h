@@ -28,7 +28,6 @@ void         octa_bank_matrix_set_current      (OctaBankMatrix *self,
 guint        octa_bank_matrix_get_current_bank (OctaBankMatrix *self);
 guint        octa_bank_matrix_get_current_pattern (OctaBankMatrix *self);
 void         octa_bank_matrix_activate_cursor  (OctaBankMatrix *self);
-void         octa_bank_matrix_mark_saved       (OctaBankMatrix *self);
 guint16      octa_bank_matrix_get_unsaved      (OctaBankMatrix *self,
                                                 guint           bank);
 gboolean     octa_bank_matrix_get_bank_unreadable (OctaBankMatrix *self,

@@ -383,7 +383,6 @@ after_successful_save (OctaWindow *self)
 {
   GFile *location = octa_project_get_location (self->project);
 
-  octa_bank_matrix_mark_saved (self->bank_matrix);
   if (location != NULL)
     octa_recent_projects_add (self->settings, location);
   _octa_window_update_title (self);
