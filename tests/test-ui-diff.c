@@ -776,6 +776,14 @@ assert_row_as_parts (OctaDiffWindow *window,
   g_assert_cmpstr (diff_b, ==, in_b);
 }
 
+static gboolean
+add_loop (OctaProjectFile *file,
+          gpointer         user_data,
+          GError         **error)
+{
+  return octa_project_file_add_sample (file, OCTA_SLOT_FLEX, 2, "../AUDIO/loop.wav", error);
+}
+
 static void
 test_part_values (void)
 {
@@ -793,7 +801,16 @@ test_part_values (void)
   OctaMachineKind machine;
   guint n;
 
-  /* Both sides play EQ on T2's FX1, so it names its values alike. */
+  /* Both sides play EQ on T2's FX1, so it names its values alike, and
+   * both have a Flex slot 3. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (_octa_project_edit_text (both[i], OCTA_STATE_WORK, "slot", add_loop, NULL,
+                                              &error));
+      g_assert_no_error (error);
+    }
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(OctaBank) bank = octa_project_get_bank (both[i], 0);
@@ -830,6 +847,14 @@ test_part_values (void)
   set_trig (b, 0, 1, 4);
   octa_bank_file_set_plock (_octa_project_get_bank_file (b, 0, OCTA_STATE_WORK), 0,
                             OCTA_TRACK_AUDIO, 1, 4, OCTA_AUDIO_PLOCK_FX1_2, 90);
+  {
+    g_autoptr(OctaSampleSlot) slot = octa_project_get_sample_slot (b, OCTA_SLOT_KIND_FLEX, 3);
+
+    octa_sample_slot_set_gain (slot, 72);
+    octa_sample_slot_set_loop_mode (slot, OCTA_LOOP_MODE_PING_PONG);
+    octa_sample_slot_set_timestretch (slot, OCTA_TIMESTRETCH_BEAT);
+    octa_sample_slot_set_trig_quantization (slot, 0);
+  }
   octa_project_end_change (b);
 
   window = show (a, b);
@@ -946,6 +971,35 @@ test_part_values (void)
   text = field_cell (window, "FX1 GN1", 2);
   g_assert_cmpstr (text, ==, "90");
   g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-step-locks"));
+
+  /* A slot's attributes read as the Samples view lists them */
+  octa_diff_window_select_path (window, "flex.3");
+  g_clear_pointer (&fields, g_free);
+  fields = labels_of (window, "field_grid");
+  g_test_message ("Flex 003: %s", fields);
+  {
+    static const struct { const char *field; OctaPlockFormat format; const char *b; } rows[] = {
+      { "GAIN", OCTA_PLOCK_FORMAT_GAIN, "+12.0 dB" },
+      { "LOOP", OCTA_PLOCK_FORMAT_LOOP_MODE, "PING-PONG" },
+      { "TSTR", OCTA_PLOCK_FORMAT_TIMESTRETCH, "BEAT" },
+      { "TRIG QUANT", OCTA_PLOCK_FORMAT_TRIG_QUANT, "PATTERN LEN" },
+    };
+    g_autoptr(OctaSampleSlot) slot = octa_project_get_sample_slot (a, OCTA_SLOT_KIND_FLEX, 3);
+    gint in_a[4] = { octa_sample_slot_get_gain (slot), octa_sample_slot_get_loop_mode (slot),
+                     octa_sample_slot_get_timestretch (slot),
+                     octa_sample_slot_get_trig_quantization (slot) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_autofree char *cell_a = field_cell (window, rows[i].field, 1);
+        g_autofree char *cell_b = field_cell (window, rows[i].field, 2);
+        g_autofree char *words_a = octa_plock_format_value (rows[i].format, in_a[i]);
+
+        g_assert_cmpstr (cell_a, ==, words_a);
+        g_assert_cmpstr (cell_b, ==, rows[i].b);
+      }
+  }
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-slot-values"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   octa_test_gtk_flush ();

@@ -1487,6 +1487,56 @@ part_value_words (const char           *path,
   return octa_plock_format_value (param.format, v + shift);
 }
 
+/* A slot attribute as the Samples view names and shows it; @p follows
+ * "flex.", as in "12.gain" */
+static gboolean
+slot_words (const char  *path,
+            const char  *p,
+            const char  *value[2],
+            char       **label,
+            char       **tip,
+            char       **va,
+            char       **vb)
+{
+  static const struct
+  {
+    const char      *leaf;
+    const char      *label;
+    const char      *name;
+    OctaPlockFormat  format;
+  } attrs[] = {
+    { "tsmode", "TSTR", N_("Timestretch mode"), OCTA_PLOCK_FORMAT_TIMESTRETCH },
+    { "loopmode", "LOOP", N_("Loop mode"), OCTA_PLOCK_FORMAT_LOOP_MODE },
+    { "gain", "GAIN", N_("Gain in dB"), OCTA_PLOCK_FORMAT_GAIN },
+    { "trigquantization", "TRIG QUANT", N_("Trig quantization"), OCTA_PLOCK_FORMAT_TRIG_QUANT },
+    { "bpm-x24", "BPM", N_("The sample’s tempo"), OCTA_PLOCK_FORMAT_BPM_X24 },
+    { "trim-bars-x100", "BARS", N_("The sample’s length in bars"), OCTA_PLOCK_FORMAT_BARS_X100 },
+  };
+  const char *leaf = p + strspn (p, "0123456789");
+
+  if (leaf == p || *leaf != '.')
+    return FALSE;
+  leaf++;
+  for (guint i = 0; i < G_N_ELEMENTS (attrs); i++)
+    if (g_str_equal (leaf, attrs[i].leaf))
+      {
+        char **out[2] = { va, vb };
+
+        for (guint s = 0; s < 2; s++)
+          {
+            gint v;
+
+            *out[s] = value[s] != NULL && *value[s] != '\0' && parse_int (value[s], &v)
+                      ? octa_plock_format_value (attrs[i].format, v)
+                      : value_words (path, value[s]);
+          }
+        *label = g_strdup (attrs[i].label);
+        *tip = g_strdup (_(attrs[i].name));
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /*
  * The field and both values of @item in device words, when it is a part
  * track's value, a scene lock or a step lock: @label is the name of the
@@ -1510,6 +1560,9 @@ device_words (OctaDiffWindow *self,
   char letter = p[0];
 
   *label = *tip = NULL;
+  if (g_str_has_prefix (p, "flex.") || g_str_has_prefix (p, "static.")
+      || g_str_has_prefix (p, "recorder."))
+    return slot_words (path, strchr (p, '.') + 1, value, label, tip, va, vb);
   if (letter < 'A' || letter > 'P')
     return FALSE;
 

@@ -520,6 +520,42 @@ octa_plock_format_value (OctaPlockFormat format,
 
         return name != NULL ? g_strdup (name) : g_strdup_printf ("#%d", value);
       }
+    case OCTA_PLOCK_FORMAT_LOOP_MODE:
+      {
+        static const char *const names[] = { "OFF", "NORMAL", "PING-PONG" };
+
+        if (value >= 0 && value < (gint) G_N_ELEMENTS (names))
+          return g_strdup (names[value]);
+        return g_strdup_printf ("#%d", value);
+      }
+    case OCTA_PLOCK_FORMAT_TIMESTRETCH:
+      /* 1 is unused (spec §4.4) */
+      if (value == OCTA_TIMESTRETCH_OFF)
+        return g_strdup ("OFF");
+      if (value == OCTA_TIMESTRETCH_NORMAL)
+        return g_strdup ("NORMAL");
+      if (value == OCTA_TIMESTRETCH_BEAT)
+        return g_strdup ("BEAT");
+      return g_strdup_printf ("#%d", value);
+    case OCTA_PLOCK_FORMAT_GAIN:
+      return g_strdup_printf ("%+.1f dB", (value - 48) / 2.0);
+    case OCTA_PLOCK_FORMAT_TRIG_QUANT:
+      {
+        static const guint steps[16] = { 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192,
+                                         256 };
+
+        if (value == -1)
+          return g_strdup ("DIRECT");
+        if (value == 0)
+          return g_strdup ("PATTERN LEN");
+        if (value >= 1 && value <= 16)
+          return g_strdup_printf ("%u", steps[value - 1]);
+        return g_strdup_printf ("#%d", value);
+      }
+    case OCTA_PLOCK_FORMAT_BPM_X24:
+      return g_strdup_printf ("%.2f", value / 24.0);
+    case OCTA_PLOCK_FORMAT_BARS_X100:
+      return g_strdup_printf ("%.2f", value / 100.0);
     case OCTA_PLOCK_FORMAT_RAW:
     default:
       return g_strdup_printf ("%d", value);
