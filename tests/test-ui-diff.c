@@ -1005,6 +1005,65 @@ test_part_values (void)
   octa_test_gtk_flush ();
 }
 
+/* Working against saved: B's FX1 type comes from the diff itself, so B's
+ * value reads by the effect the saved state has. */
+static void
+test_saved_part_values (void)
+{
+  g_autofree char *tmp = octa_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "SONG", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(OctaProject) project = octa_project_new_blank ("SONG");
+  g_autoptr(OctaBank) bank = octa_project_get_bank (project, 0);
+  g_autoptr(OctaPart) part = octa_bank_get_part (bank, 0);
+  g_autoptr(OctaAudioPartTrack) t1 = octa_part_get_audio_track (part, 0);
+  g_autoptr(GError) error = NULL;
+  OctaDiffWindow *window;
+  g_autofree char *fields = NULL;
+  g_autofree char *text = NULL;
+  gint depth;
+
+  g_object_set (t1, "fx1-type", OCTA_FX_TYPE_FILTER, NULL);
+  g_object_get (t1, "fx1-param4", &depth, NULL);
+  g_assert_true (octa_project_save_to_folder (project, folder, OCTA_SAVE_MODE_DEVICE, NULL,
+                                              &error));
+  g_assert_no_error (error);
+
+  octa_project_begin_change (project, "LO-FI");
+  g_object_set (t1, "fx1-type", OCTA_FX_TYPE_LOFI, "fx1-param4", depth == 80 ? 90 : 80, NULL);
+  octa_project_end_change (project);
+
+  window = show (project, NULL);
+  octa_diff_window_select_path (window, "A.part1.T1");
+  fields = labels_of (window, "field_grid");
+  g_test_message ("%s", fields);
+  text = field_cell (window, "FX1 type", 1);
+  g_assert_cmpstr (text, ==, "LO-FI");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX1 type", 2);
+  g_assert_cmpstr (text, ==, "FILTER");
+  /* LO-FI's fourth value is BRR, 0…127; FILTER's is DEPTH, −64…+63 */
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX1 BRR / FX1 DEPTH", 1);
+  g_assert_cmpstr (text, ==, depth == 80 ? "90" : "80");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX1 BRR / FX1 DEPTH", 2);
+  {
+    g_autofree char *words = octa_plock_format_value (OCTA_PLOCK_FORMAT_BIPOLAR, depth);
+
+    g_assert_cmpstr (text, ==, words);
+  }
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-saved-part-values"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+  g_clear_object (&t1);
+  g_clear_object (&part);
+  g_clear_object (&bank);
+  g_clear_object (&project);
+  octa_test_rm_rf (tmp);
+}
+
 /* ---- The main window's menu items ----------------------------------------- */
 
 static OctaDiffWindow *
@@ -1100,6 +1159,7 @@ main (int   argc,
   g_test_add_func ("/ui/diff/window-actions", test_window_actions);
   g_test_add_func ("/ui/diff/part", test_part);
   g_test_add_func ("/ui/diff/part-values", test_part_values);
+  g_test_add_func ("/ui/diff/saved-part-values", test_saved_part_values);
 
   status = g_test_run ();
   g_clear_object (&app);

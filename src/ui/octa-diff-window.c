@@ -1446,7 +1446,7 @@ lock_words (const char           *path,
   gint v;
 
   octa_plock_name_lookup (midi, sound, param, &name);
-  if (label != NULL && *label == NULL)
+  if (*label == NULL)
     {
       *label = param == OCTA_PLOCK_SAMPLE_LOCK && !midi ? g_strdup (_("Sample lock"))
                                                         : lock_label (&name);
@@ -1477,7 +1477,7 @@ part_value_words (const char           *path,
 
   if (!octa_part_param_lookup (midi, sound, property, &page, &setup, &param))
     return value_words (path, value);
-  if (label != NULL && *label == NULL)
+  if (*label == NULL)
     {
       *label = octa_part_param_label (midi, page, setup, &param);
       *tip = g_strdup (param.name);
@@ -1557,6 +1557,8 @@ device_words (OctaDiffWindow *self,
   const char *value[2] = { octa_diff_item_get_value (item, OCTA_DIFF_SIDE_A),
                            octa_diff_item_get_value (item, OCTA_DIFF_SIDE_B) };
   char *out[2] = { NULL, NULL };
+  char *labels[2] = { NULL, NULL };
+  char *tips[2] = { NULL, NULL };
   char letter = p[0];
 
   *label = *tip = NULL;
@@ -1590,7 +1592,8 @@ device_words (OctaDiffWindow *self,
               OctaTrackSound sound;
 
               part_track_sound (self, base, letter, part, track - 1, s, &sound);
-              out[s] = lock_words (path, value[s], FALSE, &sound, param, label, tip);
+              out[s] = lock_words (path, value[s], FALSE, &sound, param, &labels[s],
+                                   &tips[s]);
             }
         }
       else if (sscanf (r, "%c%u.%n", &kind, &track, &used) == 2 && used > 0
@@ -1608,7 +1611,7 @@ device_words (OctaDiffWindow *self,
               if (!midi)
                 part_track_sound (self, base, letter, part, track - 1, s, &sound);
               out[s] = part_value_words (path, value[s], midi, midi ? NULL : &sound, property,
-                                         shift, label, tip);
+                                         shift, &labels[s], &tips[s]);
             }
         }
       else
@@ -1634,7 +1637,8 @@ device_words (OctaDiffWindow *self,
 
           if (!midi)
             step_track_sound (self, prefix, letter, pattern, track - 1, s, &sound);
-          out[s] = lock_words (path, value[s], midi, midi ? NULL : &sound, param, label, tip);
+          out[s] = lock_words (path, value[s], midi, midi ? NULL : &sound, param, &labels[s],
+                               &tips[s]);
         }
     }
   else
@@ -1642,6 +1646,23 @@ device_words (OctaDiffWindow *self,
 
   *va = out[0];
   *vb = out[1];
+  /* A track whose machine or effect differs names the value twice:
+   * "FX1 BRR / FX1 DEPTH" */
+  if (labels[0] != NULL && labels[1] != NULL && !g_str_equal (labels[0], labels[1]))
+    {
+      *label = g_strdup_printf ("%s / %s", labels[0], labels[1]);
+      *tip = g_strdup_printf (_("A: %s · B: %s"), tips[0] ? tips[0] : "", tips[1] ? tips[1] : "");
+    }
+  else
+    {
+      *label = g_strdup (labels[0] != NULL ? labels[0] : labels[1]);
+      *tip = g_strdup (tips[0] != NULL ? tips[0] : tips[1]);
+    }
+  for (guint s = 0; s < 2; s++)
+    {
+      g_free (labels[s]);
+      g_free (tips[s]);
+    }
   return TRUE;
 }
 
