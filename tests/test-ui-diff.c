@@ -794,6 +794,7 @@ test_part_values (void)
   g_autoptr(OctaAudioPartTrack) b3 = NULL;
   g_autoptr(OctaAudioPartTrack) b4 = NULL;
   g_autoptr(OctaScene) scene = NULL;
+  g_autoptr(OctaMidiPartTrack) m1 = NULL;
   OctaPartParam params[OCTA_PART_PAGE_MAX_PARAMS];
   OctaDiffWindow *window;
   g_autofree char *fields = NULL;
@@ -826,6 +827,7 @@ test_part_values (void)
           b3 = octa_part_get_audio_track (part, 2);
           b4 = octa_part_get_audio_track (part, 3);
           scene = octa_part_get_scene (part, 0);
+          m1 = octa_part_get_midi_track (part, 0);
           octa_project_begin_change (b, "edits");
           g_object_set (t2, "fx1-param2", 90, NULL);
         }
@@ -839,6 +841,7 @@ test_part_values (void)
   g_object_set (b3, "machine", OCTA_MACHINE_KIND_THRU, "src-thru-2", 70, NULL);
   g_object_set (b4, "fx2-type", OCTA_FX_TYPE_DARK_REVERB, NULL);
   octa_scene_set_lock (scene, 0, OCTA_AUDIO_PLOCK_AMP_VOL, 80);
+  g_object_set (m1, "note", 60, "channel", 2, NULL);
   set_trig (b, 0, 0, 4);
   octa_bank_file_set_plock (_octa_project_get_bank_file (b, 0, OCTA_STATE_WORK), 0,
                             OCTA_TRACK_AUDIO, 0, 4, OCTA_AUDIO_PLOCK_FX1_4, 70);
@@ -862,8 +865,8 @@ test_part_values (void)
     g_autofree char *keys = row_keys (window);
 
     /* under the part, tracks in order, then the scene */
-    g_assert_nonnull (strstr (keys, "A.part1(8) A.part1.T1(3) A.part1.T2(1) A.part1.T3(2) "
-                                    "A.part1.T4(1) A.part1.scene1(1)"));
+    g_assert_nonnull (strstr (keys, "A.part1(10) A.part1.T1(3) A.part1.T2(1) A.part1.T3(2) "
+                                    "A.part1.T4(1) A.part1.M1(2) A.part1.scene1(1)"));
   }
 
   /* T1: each value named as its knob in Parts, read as the knob reads */
@@ -936,6 +939,21 @@ test_part_values (void)
   g_clear_pointer (&text, g_free);
   text = field_cell (window, "FX2 type", 2);
   g_assert_cmpstr (text, ==, "DARK REVERB");
+
+  /* A MIDI track's values: a note name, the channel as the device counts */
+  octa_diff_window_select_path (window, "A.part1.M1");
+  g_clear_pointer (&fields, g_free);
+  fields = labels_of (window, "field_grid");
+  g_test_message ("M1: %s", fields);
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "NOTE NOTE", 2);
+  g_assert_cmpstr (text, ==, "C4");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "NOTE SETUP CHAN", 1);
+  g_assert_cmpstr (text, ==, "1");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "NOTE SETUP CHAN", 2);
+  g_assert_cmpstr (text, ==, "2");
 
   /* A scene lock reads as the scene's knob in Parts */
   octa_diff_window_select_path (window, "A.part1.scene1");
