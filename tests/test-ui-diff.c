@@ -15,6 +15,10 @@
 
 static OctaApplication *app;
 
+static char *field_cell (OctaDiffWindow *window,
+                         const char     *field,
+                         guint           column);
+
 /* ---- Helpers ----------------------------------------------------------- */
 
 static char *
@@ -662,6 +666,18 @@ test_part (void)
   fields = labels_of (diff, "field_grid");
   g_test_message ("fields: %s", fields);
   g_assert_nonnull (strstr (fields, "AMP VOL"));
+  /* the unsaved value reads as the knob beside it in Parts */
+  octa_parts_view_set_page (OCTA_PARTS_VIEW (view), OCTA_PART_PAGE_AMP, FALSE);
+  {
+    GtkWidget *dial = octa_parts_view_get_dial (OCTA_PARTS_VIEW (view), 3, "amp-vol");
+    g_autofree char *knob = octa_param_dial_dup_value_text (OCTA_PARAM_DIAL (dial));
+    g_autofree char *cell_a = field_cell (diff, "AMP VOL", 1);
+    g_autofree char *cell_b = field_cell (diff, "AMP VOL", 2);
+    g_autofree char *saved_words = octa_plock_format_value (OCTA_PLOCK_FORMAT_BIPOLAR, vol);
+
+    g_assert_cmpstr (cell_a, ==, knob);
+    g_assert_cmpstr (cell_b, ==, saved_words);
+  }
   g_free (octa_test_gtk_screenshot (GTK_WIDGET (diff), "diff-window-part"));
 
   /* Use B reloads that value: the unsaved copy is as it was, the saved
