@@ -857,6 +857,7 @@ test_part_values (void)
   g_object_set (b3, "machine", OCTA_MACHINE_KIND_THRU, "src-thru-2", 70, NULL);
   g_object_set (b4, "fx2-type", OCTA_FX_TYPE_DARK_REVERB, NULL);
   octa_scene_set_lock (scene, 0, OCTA_AUDIO_PLOCK_AMP_VOL, 80);
+  octa_scene_set_xlv (scene, 0, 100);
   g_object_set (m1, "note", 60, "channel", 2, NULL);
   set_trig (b, 0, 0, 4);
   octa_bank_file_set_plock (_octa_project_get_bank_file (b, 0, OCTA_STATE_WORK), 0,
@@ -881,8 +882,8 @@ test_part_values (void)
     g_autofree char *keys = row_keys (window);
 
     /* under the part, tracks in order, then the scene */
-    g_assert_nonnull (strstr (keys, "A.part1(10) A.part1.T1(3) A.part1.T2(1) A.part1.T3(2) "
-                                    "A.part1.T4(1) A.part1.M1(2) A.part1.scene1(1)"));
+    g_assert_nonnull (strstr (keys, "A.part1(11) A.part1.T1(3) A.part1.T2(1) A.part1.T3(2) "
+                                    "A.part1.T4(1) A.part1.M1(2) A.part1.scene1(2)"));
   }
 
   /* T1: each value named as its knob in Parts, read as the knob reads */
@@ -983,6 +984,21 @@ test_part_values (void)
     g_autofree char *knob = dial_text (b, OCTA_PART_PAGE_AMP, FALSE, 0, 0, "amp-vol");
 
     g_assert_cmpstr (text, ==, knob);
+  }
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "T1 · XLV", 1);
+  g_assert_cmpstr (text, ==, "—");
+  g_clear_pointer (&text, g_free);
+  /* no crossfader volume in A's scene: B alone has one */
+  text = field_cell (window, "T1 · XLV", 3);
+  g_assert_cmpstr (text, ==, "−");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "T1 · XLV", 2);
+  {
+    g_autofree char *knob = dial_text (b, OCTA_PART_PAGE_AMP, FALSE, 0, 0, "xlv");
+
+    g_assert_cmpstr (text, ==, knob);
+    g_assert_cmpstr (text, ==, "100");
   }
 
   /* Step locks: named by the pattern's part, as the step grid names them */

@@ -204,7 +204,8 @@ is_none (const char *path,
   if (value == NULL || *value == '\0' || g_str_equal (value, "false")
       || g_str_equal (value, "absent"))
     return TRUE;
-  if (g_str_equal (value, "-1") && strstr (path, ".lock-") != NULL)
+  if (g_str_equal (value, "-1")
+      && (strstr (path, ".lock-") != NULL || strstr (path, ".xlv-T") != NULL))
     return TRUE;
   return g_str_equal (value, "0") && g_str_has_suffix (path, ".sample-lock");
 }
@@ -1594,6 +1595,20 @@ device_words (OctaDiffWindow *self,
               part_track_sound (self, base, letter, part, track - 1, s, &sound);
               out[s] = lock_words (path, value[s], FALSE, &sound, param, &labels[s],
                                    &tips[s]);
+            }
+        }
+      else if (sscanf (r, "scene%u.xlv-T%u%n", &scene, &track, &used) == 2 && r[used] == '\0'
+               && track >= 1 && track <= 8)
+        {
+          /* the scene's crossfader volume, as Parts shows it on the scene's AMP page */
+          for (guint s = 0; s < 2; s++)
+            {
+              gint v;
+
+              labels[s] = g_strdup_printf ("T%u · XLV", track);
+              tips[s] = g_strdup (_("Crossfader volume"));
+              out[s] = parse_int (value[s], &v) && v >= 0
+                       ? octa_plock_format_value (OCTA_PLOCK_FORMAT_RAW, v) : g_strdup ("—");
             }
         }
       else if (sscanf (r, "%c%u.%n", &kind, &track, &used) == 2 && used > 0
