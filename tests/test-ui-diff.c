@@ -5,13 +5,19 @@
 #include "octa.h"
 #include "octa-application.h"
 #include "octa-diff-window.h"
+#include "octa-param-dial.h"
 #include "octa-parts-view.h"
+#include "octa-plock-names.h"
 #include "octa-project-private.h"
 #include "octa-test-gtk-utils.h"
 #include "octa-test-utils.h"
 #include "octa-window.h"
 
 static OctaApplication *app;
+
+static char *field_cell (OctaDiffWindow *window,
+                         const char     *field,
+                         guint           column);
 
 /* ---- Helpers ----------------------------------------------------------- */
 
@@ -190,7 +196,7 @@ test_projects (void)
   g_assert_cmpstr (detail, ==, "Pattern A01 · T3 step 17");
   fields = labels_of (window, "field_grid");
   g_assert_cmpstr (fields, ==,
-                   "[Field][A (ALPHA)][B (BETA)][][Trig][Off][On][−][AMP VOL][—][100][−]");
+                   "[Field][A (ALPHA)][B (BETA)][][Trig][Off][On][−][AMP VOL][—][+36][−]");
   sides = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), OCTA_TYPE_DIFF_WINDOW,
                                                     "sides_box"));
   g_assert_true (gtk_widget_get_visible (sides));
@@ -209,7 +215,7 @@ test_projects (void)
   octa_diff_window_select_path (window, "A.part1.T2");
   g_clear_pointer (&fields, g_free);
   fields = labels_of (window, "field_grid");
-  g_assert_cmpstr (fields, ==, "[Field][A (ALPHA)][B (BETA)][][FX1 PARAM1][0][10][•]");
+  g_assert_cmpstr (fields, ==, "[Field][A (ALPHA)][B (BETA)][][FX1 BASE][0][10][•]");
   g_assert_false (gtk_widget_get_visible (sides));
   g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-part"));
 
@@ -660,6 +666,18 @@ test_part (void)
   fields = labels_of (diff, "field_grid");
   g_test_message ("fields: %s", fields);
   g_assert_nonnull (strstr (fields, "AMP VOL"));
+  /* the unsaved value reads as the knob beside it in Parts */
+  octa_parts_view_set_page (OCTA_PARTS_VIEW (view), OCTA_PART_PAGE_AMP, FALSE);
+  {
+    GtkWidget *dial = octa_parts_view_get_dial (OCTA_PARTS_VIEW (view), 3, "amp-vol");
+    g_autofree char *knob = octa_param_dial_dup_value_text (OCTA_PARAM_DIAL (dial));
+    g_autofree char *cell_a = field_cell (diff, "AMP VOL", 1);
+    g_autofree char *cell_b = field_cell (diff, "AMP VOL", 2);
+    g_autofree char *saved_words = octa_plock_format_value (OCTA_PLOCK_FORMAT_BIPOLAR, vol);
+
+    g_assert_cmpstr (cell_a, ==, knob);
+    g_assert_cmpstr (cell_b, ==, saved_words);
+  }
   g_free (octa_test_gtk_screenshot (GTK_WIDGET (diff), "diff-window-part"));
 
   /* Use B reloads that value: the unsaved copy is as it was, the saved
@@ -692,6 +710,408 @@ test_part (void)
   gtk_window_destroy (GTK_WINDOW (diff));
   gtk_window_destroy (GTK_WINDOW (window));
   octa_test_gtk_flush ();
+}
+
+/* ---- Values in the device's words ------------------------------------------ */
+
+/* The text in @column of the field table's row named @field, or NULL */
+static char *
+field_cell (OctaDiffWindow *window,
+            const char     *field,
+            guint           column)
+{
+  GtkGrid *grid = GTK_GRID (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                           OCTA_TYPE_DIFF_WINDOW, "field_grid"));
+
+  for (guint row = 1;; row++)
+    {
+      GtkWidget *name = gtk_grid_get_child_at (grid, 0, row);
+      GtkWidget *cell;
+
+      if (name == NULL)
+        return NULL;
+      if (!GTK_IS_LABEL (name) || !g_str_equal (gtk_label_get_text (GTK_LABEL (name)), field))
+        continue;
+      cell = gtk_grid_get_child_at (grid, column, row);
+      g_assert_true (GTK_IS_LABEL (cell));
+      return g_strdup (gtk_label_get_text (GTK_LABEL (cell)));
+    }
+}
+
+/* What the Parts view's dial for @property of bank A part 1 shows */
+static char *
+dial_text (OctaProject *project,
+           guint        page,
+           gboolean     setup,
+           gint         scene,
+           guint        track,
+           const char  *property)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = octa_parts_view_new ();
+  GtkWidget *dial;
+  char *text;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  octa_parts_view_set_project (OCTA_PARTS_VIEW (view), project);
+  octa_parts_view_set_bank (OCTA_PARTS_VIEW (view), 0);
+  octa_parts_view_set_part (OCTA_PARTS_VIEW (view), 0);
+  octa_parts_view_set_page (OCTA_PARTS_VIEW (view), page, setup);
+  if (scene >= 0)
+    octa_parts_view_edit_scene (OCTA_PARTS_VIEW (view), scene);
+  gtk_window_present (GTK_WINDOW (window));
+  octa_test_gtk_wait_for_draw (view);
+  dial = octa_parts_view_get_dial (OCTA_PARTS_VIEW (view), track, property);
+  g_assert_nonnull (dial);
+  text = octa_param_dial_dup_value_text (OCTA_PARAM_DIAL (dial));
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+  return text;
+}
+
+/* One row of the field table against what Parts shows for both sides */
+static void
+assert_row_as_parts (OctaDiffWindow *window,
+                     OctaProject    *a,
+                     OctaProject    *b,
+                     const char     *field,
+                     guint           page,
+                     gboolean        setup,
+                     gint            scene,
+                     guint           track,
+                     const char     *property)
+{
+  g_autofree char *in_a = dial_text (a, page, setup, scene, track, property);
+  g_autofree char *in_b = dial_text (b, page, setup, scene, track, property);
+  g_autofree char *diff_a = field_cell (window, field, 1);
+  g_autofree char *diff_b = field_cell (window, field, 2);
+
+  g_test_message ("%s: Parts %s / %s, diff %s / %s", field, in_a, in_b, diff_a, diff_b);
+  g_assert_cmpstr (diff_a, ==, in_a);
+  g_assert_cmpstr (diff_b, ==, in_b);
+}
+
+static gboolean
+add_loop (OctaProjectFile *file,
+          gpointer         user_data,
+          GError         **error)
+{
+  return octa_project_file_add_sample (file, OCTA_SLOT_FLEX, 2, "../AUDIO/loop.wav", error);
+}
+
+static void
+test_part_values (void)
+{
+  g_autoptr(OctaProject) a = octa_project_new_blank ("ALPHA");
+  g_autoptr(OctaProject) b = octa_project_new_blank ("BETA");
+  OctaProject *both[2] = { a, b };
+  g_autoptr(OctaAudioPartTrack) b1 = NULL;
+  g_autoptr(OctaAudioPartTrack) b3 = NULL;
+  g_autoptr(OctaAudioPartTrack) b4 = NULL;
+  g_autoptr(OctaScene) scene = NULL;
+  g_autoptr(OctaMidiPartTrack) m1 = NULL;
+  OctaPartParam params[OCTA_PART_PAGE_MAX_PARAMS];
+  OctaDiffWindow *window;
+  g_autofree char *fields = NULL;
+  g_autofree char *text = NULL;
+  OctaMachineKind machine;
+  guint n;
+
+  /* Both sides play EQ on T2's FX1, so it names its values alike, and
+   * both have a Flex slot 3. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (_octa_project_edit_text (both[i], OCTA_STATE_WORK, "slot", add_loop, NULL,
+                                              &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(OctaBank) bank = octa_project_get_bank (both[i], 0);
+      g_autoptr(OctaPart) part = octa_bank_get_part (bank, 0);
+      g_autoptr(OctaAudioPartTrack) t2 = octa_part_get_audio_track (part, 1);
+
+      octa_project_begin_change (both[i], "EQ");
+      g_object_set (t2, "fx1-type", OCTA_FX_TYPE_EQ, NULL);
+      octa_project_end_change (both[i]);
+      if (i == 1)
+        {
+          b1 = octa_part_get_audio_track (part, 0);
+          b3 = octa_part_get_audio_track (part, 2);
+          b4 = octa_part_get_audio_track (part, 3);
+          scene = octa_part_get_scene (part, 0);
+          m1 = octa_part_get_midi_track (part, 0);
+          octa_project_begin_change (b, "edits");
+          g_object_set (t2, "fx1-param2", 90, NULL);
+        }
+    }
+  g_object_get (b1, "machine", &machine, NULL);
+  /* A filter value (FX1 DEPTH, −64…+63), a value the spec has no words
+   * for (AMP SETUP AMP) and one with words (FX1 envelope trigger) */
+  g_object_set (b1, "fx1-param4", 80, "amp-setup-amp", 3, "amp-setup-fx1",
+                OCTA_FX_ENV_TRIG_R_T, NULL);
+  /* T3 becomes a Thru machine, with its volume AB at +6 */
+  g_object_set (b3, "machine", OCTA_MACHINE_KIND_THRU, "src-thru-2", 70, NULL);
+  g_object_set (b4, "fx2-type", OCTA_FX_TYPE_DARK_REVERB, NULL);
+  octa_scene_set_lock (scene, 0, OCTA_AUDIO_PLOCK_AMP_VOL, 80);
+  octa_scene_set_xlv (scene, 0, 100);
+  g_object_set (m1, "note", 60, "channel", 2, NULL);
+  set_trig (b, 0, 0, 4);
+  octa_bank_file_set_plock (_octa_project_get_bank_file (b, 0, OCTA_STATE_WORK), 0,
+                            OCTA_TRACK_AUDIO, 0, 4, OCTA_AUDIO_PLOCK_FX1_4, 70);
+  octa_bank_file_set_plock (_octa_project_get_bank_file (b, 0, OCTA_STATE_WORK), 0,
+                            OCTA_TRACK_AUDIO, 0, 4, OCTA_AUDIO_PLOCK_SAMPLE_LOCK, 6);
+  set_trig (b, 0, 1, 4);
+  octa_bank_file_set_plock (_octa_project_get_bank_file (b, 0, OCTA_STATE_WORK), 0,
+                            OCTA_TRACK_AUDIO, 1, 4, OCTA_AUDIO_PLOCK_FX1_2, 90);
+  {
+    g_autoptr(OctaSampleSlot) slot = octa_project_get_sample_slot (b, OCTA_SLOT_KIND_FLEX, 3);
+
+    octa_sample_slot_set_gain (slot, 72);
+    octa_sample_slot_set_loop_mode (slot, OCTA_LOOP_MODE_PING_PONG);
+    octa_sample_slot_set_timestretch (slot, OCTA_TIMESTRETCH_BEAT);
+    octa_sample_slot_set_trig_quantization (slot, 0);
+  }
+  octa_project_end_change (b);
+
+  window = show (a, b);
+  {
+    g_autofree char *keys = row_keys (window);
+
+    /* under the part, tracks in order, then the scene */
+    g_assert_nonnull (strstr (keys, "A.part1(11) A.part1.T1(3) A.part1.T2(1) A.part1.T3(2) "
+                                    "A.part1.T4(1) A.part1.M1(2) A.part1.scene1(2)"));
+  }
+
+  /* T1: each value named as its knob in Parts, read as the knob reads */
+  octa_diff_window_select_path (window, "A.part1.T1");
+  fields = labels_of (window, "field_grid");
+  g_test_message ("T1: %s", fields);
+  g_assert_null (strstr (fields, "PARAM"));
+  assert_row_as_parts (window, a, b, "FX1 DEPTH", OCTA_PART_PAGE_FX1, FALSE, -1, 0, "fx1-param4");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX1 DEPTH", 2);
+  g_assert_cmpstr (text, ==, "+16");
+  assert_row_as_parts (window, a, b, "AMP SETUP AMP", OCTA_PART_PAGE_AMP, TRUE, -1, 0,
+                       "amp-setup-amp");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "AMP SETUP AMP", 2);
+  g_assert_cmpstr (text, ==, "#3");
+  assert_row_as_parts (window, a, b, "AMP SETUP FX1", OCTA_PART_PAGE_AMP, TRUE, -1, 0,
+                       "amp-setup-fx1");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "AMP SETUP FX1", 2);
+  g_assert_cmpstr (text, ==, "R+T");
+  /* the parameter's name is the Parts page's knob name */
+  n = octa_part_page_params (FALSE, machine, OCTA_FX_TYPE_FILTER, OCTA_PART_PAGE_FX1, FALSE,
+                             params);
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpstr (params[3].property, ==, "fx1-param4");
+  g_assert_cmpstr (params[3].abbrev, ==, "DEPTH");
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-part-values"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-part-values-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* T2's FX1 is EQ on both sides: its second value is GN1, not WIDTH */
+  octa_diff_window_select_path (window, "A.part1.T2");
+  assert_row_as_parts (window, a, b, "FX1 GN1", OCTA_PART_PAGE_FX1, FALSE, -1, 1, "fx1-param2");
+
+  /* T3's Thru machine names its SRC values; A's side keeps the value
+   * Thru would play, read alike */
+  octa_diff_window_select_path (window, "A.part1.T3");
+  g_clear_pointer (&fields, g_free);
+  fields = labels_of (window, "field_grid");
+  g_test_message ("T3: %s", fields);
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "SRC VOL", 2);
+  g_assert_cmpstr (text, ==, "+6");
+  g_clear_pointer (&text, g_free);
+  text = dial_text (b, OCTA_PART_PAGE_SRC, FALSE, -1, 2, "src-thru-2");
+  g_assert_cmpstr (text, ==, "+6");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "SRC VOL", 1);
+  g_assert_cmpstr (text, ==, "0");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "Machine", 2);
+  g_assert_cmpstr (text, ==, "THRU");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "Machine", 1);
+  {
+    g_autofree char *words = octa_plock_format_value (OCTA_PLOCK_FORMAT_MACHINE, machine);
+
+    g_assert_cmpstr (text, ==, words);
+    g_assert_cmpstr (words, ==, machine == OCTA_MACHINE_KIND_FLEX ? "FLEX" : "STATIC");
+  }
+
+  octa_diff_window_select_path (window, "A.part1.T4");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX2 type", 1);
+  g_assert_cmpstr (text, ==, "DELAY");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX2 type", 2);
+  g_assert_cmpstr (text, ==, "DARK REVERB");
+
+  /* A MIDI track's values: a note name, the channel as the device counts */
+  octa_diff_window_select_path (window, "A.part1.M1");
+  g_clear_pointer (&fields, g_free);
+  fields = labels_of (window, "field_grid");
+  g_test_message ("M1: %s", fields);
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "NOTE NOTE", 2);
+  g_assert_cmpstr (text, ==, "C4");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "NOTE SETUP CHAN", 1);
+  g_assert_cmpstr (text, ==, "1");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "NOTE SETUP CHAN", 2);
+  g_assert_cmpstr (text, ==, "2");
+
+  /* A scene lock reads as the scene's knob in Parts */
+  octa_diff_window_select_path (window, "A.part1.scene1");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "T1 · AMP VOL", 1);
+  g_assert_cmpstr (text, ==, "—");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "T1 · AMP VOL", 2);
+  g_assert_cmpstr (text, ==, "+16");
+  {
+    g_autofree char *knob = dial_text (b, OCTA_PART_PAGE_AMP, FALSE, 0, 0, "amp-vol");
+
+    g_assert_cmpstr (text, ==, knob);
+  }
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "T1 · XLV", 1);
+  g_assert_cmpstr (text, ==, "—");
+  g_clear_pointer (&text, g_free);
+  /* no crossfader volume in A's scene: B alone has one */
+  text = field_cell (window, "T1 · XLV", 3);
+  g_assert_cmpstr (text, ==, "−");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "T1 · XLV", 2);
+  {
+    g_autofree char *knob = dial_text (b, OCTA_PART_PAGE_AMP, FALSE, 0, 0, "xlv");
+
+    g_assert_cmpstr (text, ==, knob);
+    g_assert_cmpstr (text, ==, "100");
+  }
+
+  /* Step locks: named by the pattern's part, as the step grid names them */
+  octa_diff_window_select_path (window, "A01.T1.5");
+  g_clear_pointer (&fields, g_free);
+  fields = labels_of (window, "field_grid");
+  g_test_message ("A01 T1 step 5: %s", fields);
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX1 DEPTH", 2);
+  g_assert_cmpstr (text, ==, "+6");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "Sample lock", 2);
+  {
+    g_autofree char *slot = octa_sample_slot_label (machine, 7);
+
+    g_assert_cmpstr (text, ==, slot);
+  }
+  octa_diff_window_select_path (window, "A01.T2.5");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX1 GN1", 2);
+  g_assert_cmpstr (text, ==, "90");
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-step-locks"));
+
+  /* A slot's attributes read as the Samples view lists them */
+  octa_diff_window_select_path (window, "flex.3");
+  g_clear_pointer (&fields, g_free);
+  fields = labels_of (window, "field_grid");
+  g_test_message ("Flex 003: %s", fields);
+  {
+    static const struct { const char *field; OctaPlockFormat format; const char *b; } rows[] = {
+      { "GAIN", OCTA_PLOCK_FORMAT_GAIN, "+12.0 dB" },
+      { "LOOP", OCTA_PLOCK_FORMAT_LOOP_MODE, "PING-PONG" },
+      { "TSTR", OCTA_PLOCK_FORMAT_TIMESTRETCH, "BEAT" },
+      { "TRIG QUANT", OCTA_PLOCK_FORMAT_TRIG_QUANT, "PATTERN LEN" },
+    };
+    g_autoptr(OctaSampleSlot) slot = octa_project_get_sample_slot (a, OCTA_SLOT_KIND_FLEX, 3);
+    gint in_a[4] = { octa_sample_slot_get_gain (slot), octa_sample_slot_get_loop_mode (slot),
+                     octa_sample_slot_get_timestretch (slot),
+                     octa_sample_slot_get_trig_quantization (slot) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_autofree char *cell_a = field_cell (window, rows[i].field, 1);
+        g_autofree char *cell_b = field_cell (window, rows[i].field, 2);
+        g_autofree char *words_a = octa_plock_format_value (rows[i].format, in_a[i]);
+
+        g_assert_cmpstr (cell_a, ==, words_a);
+        g_assert_cmpstr (cell_b, ==, rows[i].b);
+      }
+  }
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-slot-values"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+}
+
+/* Working against saved: B's FX1 type comes from the diff itself, so B's
+ * value reads by the effect the saved state has. */
+static void
+test_saved_part_values (void)
+{
+  g_autofree char *tmp = octa_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "SONG", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(OctaProject) project = octa_project_new_blank ("SONG");
+  g_autoptr(OctaBank) bank = octa_project_get_bank (project, 0);
+  g_autoptr(OctaPart) part = octa_bank_get_part (bank, 0);
+  g_autoptr(OctaAudioPartTrack) t1 = octa_part_get_audio_track (part, 0);
+  g_autoptr(GError) error = NULL;
+  OctaDiffWindow *window;
+  g_autofree char *fields = NULL;
+  g_autofree char *text = NULL;
+  gint depth;
+
+  g_object_set (t1, "fx1-type", OCTA_FX_TYPE_FILTER, NULL);
+  g_object_get (t1, "fx1-param4", &depth, NULL);
+  g_assert_true (octa_project_save_to_folder (project, folder, OCTA_SAVE_MODE_DEVICE, NULL,
+                                              &error));
+  g_assert_no_error (error);
+
+  octa_project_begin_change (project, "LO-FI");
+  g_object_set (t1, "fx1-type", OCTA_FX_TYPE_LOFI, "fx1-param4", depth == 80 ? 90 : 80, NULL);
+  octa_project_end_change (project);
+
+  window = show (project, NULL);
+  octa_diff_window_select_path (window, "A.part1.T1");
+  fields = labels_of (window, "field_grid");
+  g_test_message ("%s", fields);
+  text = field_cell (window, "FX1 type", 1);
+  g_assert_cmpstr (text, ==, "LO-FI");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX1 type", 2);
+  g_assert_cmpstr (text, ==, "FILTER");
+  /* LO-FI's fourth value is BRR, 0…127; FILTER's is DEPTH, −64…+63 */
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX1 BRR / FX1 DEPTH", 1);
+  g_assert_cmpstr (text, ==, depth == 80 ? "90" : "80");
+  g_clear_pointer (&text, g_free);
+  text = field_cell (window, "FX1 BRR / FX1 DEPTH", 2);
+  {
+    g_autofree char *words = octa_plock_format_value (OCTA_PLOCK_FORMAT_BIPOLAR, depth);
+
+    g_assert_cmpstr (text, ==, words);
+  }
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "diff-window-saved-part-values"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  octa_test_gtk_flush ();
+  g_clear_object (&t1);
+  g_clear_object (&part);
+  g_clear_object (&bank);
+  g_clear_object (&project);
+  octa_test_rm_rf (tmp);
 }
 
 /* ---- The main window's menu items ----------------------------------------- */
@@ -788,6 +1208,8 @@ main (int   argc,
   g_test_add_func ("/ui/diff/no-saved-state", test_no_saved_state);
   g_test_add_func ("/ui/diff/window-actions", test_window_actions);
   g_test_add_func ("/ui/diff/part", test_part);
+  g_test_add_func ("/ui/diff/part-values", test_part_values);
+  g_test_add_func ("/ui/diff/saved-part-values", test_saved_part_values);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "octa-diff-window.h"
+#include "octa-plock-names.h"
 
 /**
  * OctaDiffWindow:
@@ -169,6 +170,7 @@ struct _OctaDiffWindow
   char               *selected_key;
   guint               selected_position;
   GHashTable         *kept;          /* item paths settled with Use A */
+  GHashTable         *sound_items;   /* path → item: machines, FX types, pattern parts */
   GPtrArray          *last_kept;     /* what the last Use A settled, for Undo */
   guint               rescan_idle;
   gulong              changed_handler;
@@ -202,7 +204,8 @@ is_none (const char *path,
   if (value == NULL || *value == '\0' || g_str_equal (value, "false")
       || g_str_equal (value, "absent"))
     return TRUE;
-  if (g_str_equal (value, "-1") && strstr (path, ".lock-") != NULL)
+  if (g_str_equal (value, "-1")
+      && (strstr (path, ".lock-") != NULL || strstr (path, ".xlv-T") != NULL))
     return TRUE;
   return g_str_equal (value, "0") && g_str_has_suffix (path, ".sample-lock");
 }
@@ -691,6 +694,55 @@ compare_nodes (gconstpointer a,
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* Under a part, rows run T1…T8, M1…M8, then the scenes, the saved copy's
+ * rows in the same order, and the rest as found; the diff itself lists
+ * them in byte order, which starts with T4's FX type before T1's values. */
+static guint
+part_child_rank (const OctaDiffNode *node,
+                 guint              *number)
+{
+  const char *dot = strstr (node->key, ".part");
+  const char *r;
+  guint base = 0;
+
+  *number = 0;
+  if (dot == NULL || dot[5] == '\0' || dot[6] != '.')
+    return 8;
+  r = dot + 7;
+  if (g_str_has_prefix (r, "saved."))
+    {
+      r += strlen ("saved.");
+      base = 3;
+    }
+  if ((r[0] == 'T' || r[0] == 'M') && g_ascii_isdigit (r[1]))
+    {
+      *number = g_ascii_strtoull (r + 1, NULL, 10);
+      return base + (r[0] == 'T' ? 0 : 1);
+    }
+  if (g_str_has_prefix (r, "scene") && g_ascii_isdigit (r[5]))
+    {
+      *number = g_ascii_strtoull (r + 5, NULL, 10);
+      return base + 2;
+    }
+  return 8;
+}
+
+static int
+compare_part_children (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  const OctaDiffNode *x = a, *y = b;
+  guint nx, ny;
+  guint rx = part_child_rank (x, &nx), ry = part_child_rank (y, &ny);
+
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  if (nx != ny)
+    return nx < ny ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
 /* The flat rows, and where @key is among them */
 static guint
 find_row (OctaDiffWindow *self,
@@ -783,6 +835,19 @@ name_part (OctaDiffWindow *self,
     }
 }
 
+/* Whether @item says which machine or effect a track has, or which part
+ * a pattern plays: what names the values of the other items */
+static gboolean
+is_sound_item (OctaDiffItem *item)
+{
+  const char *path = octa_diff_item_get_path (item);
+
+  return g_str_has_suffix (path, ".machine") || g_str_has_suffix (path, ".fx1-type")
+         || g_str_has_suffix (path, ".fx2-type")
+         || (g_str_has_suffix (path, ".part") && strlen (path) >= 8
+             && is_digits (path + strlen (path) - 7, 2));
+}
+
 static OctaDiff *
 compute (OctaDiffWindow *self)
 {
@@ -804,6 +869,7 @@ rebuild (OctaDiffWindow *self)
   g_clear_object (&self->diff);
   self->diff = compute (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->diff));
+  g_hash_table_remove_all (self->sound_items);
 
   for (guint i = 0; i < n; i++)
     {
@@ -813,6 +879,9 @@ rebuild (OctaDiffWindow *self)
       guint depth;
       OctaDiffNode *parent = NULL;
 
+      if (is_sound_item (item))
+        g_hash_table_insert (self->sound_items, g_strdup (octa_diff_item_get_path (item)),
+                             g_object_ref (item));
       if (!passes_filter (self, item))
         continue;
       depth = classify (item, levels, &leaf_is_item);
@@ -857,6 +926,15 @@ rebuild (OctaDiffWindow *self)
         level_clear (&levels[l]);
     }
   g_list_store_sort (root, compare_nodes, NULL);
+  {
+    GHashTableIter iter;
+    OctaDiffNode *node;
+
+    g_hash_table_iter_init (&iter, nodes);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &node))
+      if (node->detail == DETAIL_PART && node->children != NULL)
+        g_list_store_sort (node->children, compare_part_children, NULL);
+  }
 
   /* Everything open while it reads at a glance; two unrelated projects
    * differ in a hundred thousand places and open group by group. */
@@ -1085,7 +1163,8 @@ side_name (OctaDiffWindow *self,
  * "T3 step 17 · Trig" under a pattern */
 static char *
 item_field (OctaDiffNode *node,
-            OctaDiffItem *item)
+            OctaDiffItem *item,
+            const char   *leaf_name)
 {
   const char *path = octa_diff_item_get_path (item);
   const char *rest, *end, *leaf;
@@ -1116,10 +1195,10 @@ item_field (OctaDiffNode *node,
   leaf = strrchr (rest, '.');
   if (leaf == NULL)
     {
-      name = field_name (rest);
+      name = leaf_name != NULL ? g_strdup (leaf_name) : field_name (rest);
       return pattern != NULL ? g_strdup_printf ("%s · %s", pattern, name) : g_steal_pointer (&name);
     }
-  name = field_name (leaf + 1);
+  name = leaf_name != NULL ? g_strdup (leaf_name) : field_name (leaf + 1);
   if (parse_step (rest, &end) && end == leaf)
     {
       g_autofree char *track = g_strndup (rest, strchr (rest, '.') - rest);
@@ -1134,6 +1213,472 @@ item_field (OctaDiffNode *node,
   if (pattern != NULL)
     return g_strdup_printf ("%s %s · %s", pattern, head, name);
   return g_strdup_printf ("%s · %s", head, name);
+}
+
+/* ---- Device words ---------------------------------------------------------
+ *
+ * Part values, scene locks and step locks read as the Parts view and the
+ * step grid show them (octa-plock-names): "FX1 BASE", "SRC SETUP LOOP",
+ * "−12", "R+T", "#3". Which names a value has depends on the track's
+ * machine and effects on that side: A's model, or B's project, with what
+ * the diff itself says differs laid over it, as for the step strips.
+ */
+
+/* The lock record's bytes as OctaDiff names them */
+static const char *const audio_lock_leaves[OCTA_PLOCK_PARAMS] = {
+  "lock-src1", "lock-src2", "lock-src3", "lock-src4", "lock-src5", "lock-src6",
+  "lock-lfo-spd1", "lock-lfo-spd2", "lock-lfo-spd3",
+  "lock-lfo-dep1", "lock-lfo-dep2", "lock-lfo-dep3",
+  "lock-amp-atk", "lock-amp-hold", "lock-amp-rel", "lock-amp-vol", "lock-amp-bal", "lock-amp-f",
+  "lock-fx1-1", "lock-fx1-2", "lock-fx1-3", "lock-fx1-4", "lock-fx1-5", "lock-fx1-6",
+  "lock-fx2-1", "lock-fx2-2", "lock-fx2-3", "lock-fx2-4", "lock-fx2-5", "lock-fx2-6",
+  "lock-byte-30", "sample-lock",
+};
+
+static const char *const midi_lock_leaves[OCTA_PLOCK_PARAMS] = {
+  "lock-note", "lock-vel", "lock-len", "lock-not2", "lock-not3", "lock-not4",
+  "lock-lfo-spd1", "lock-lfo-spd2", "lock-lfo-spd3",
+  "lock-lfo-dep1", "lock-lfo-dep2", "lock-lfo-dep3",
+  "lock-arp-tran", "lock-arp-leg", "lock-arp-mode",
+  "lock-arp-spd", "lock-arp-rnge", "lock-arp-nlen",
+  "lock-pb", "lock-at", "lock-cc1", "lock-cc2", "lock-cc3", "lock-cc4",
+  "lock-cc5", "lock-cc6", "lock-cc7", "lock-cc8", "lock-cc9", "lock-cc10",
+  "lock-byte-30", "lock-byte-31",
+};
+
+static gint
+lock_index (gboolean    midi,
+            const char *leaf)
+{
+  const char *const *names = midi ? midi_lock_leaves : audio_lock_leaves;
+
+  for (guint i = 0; i < OCTA_PLOCK_PARAMS; i++)
+    if (g_str_equal (leaf, names[i]))
+      return i;
+  return -1;
+}
+
+/* The part track property behind a diff leaf of an audio track ("flex-src3"
+ * → "src-flex-3") and what to add to the diff's number to get the
+ * property's value. */
+static char *
+audio_leaf_property (const char *leaf,
+                     gint       *shift)
+{
+  static const char *const lfo_setup1[6] = {
+    "lfo1-pmtr", "lfo2-pmtr", "lfo3-pmtr", "lfo1-wave", "lfo2-wave", "lfo3-wave",
+  };
+  static const char *const lfo_setup2[6] = {
+    "lfo1-mult", "lfo2-mult", "lfo3-mult", "lfo1-trig", "lfo2-trig", "lfo3-trig",
+  };
+  static const char *const amp_setup[6] = {
+    "amp-setup-amp", "amp-setup-sync", "amp-setup-atck", "amp-setup-fx1", "amp-setup-fx2",
+    "amp-setup-byte5",
+  };
+  static const char *const recorder[12] = {
+    "rec-inab", "rec-incd", "rec-rlen", "rec-trig", "rec-src3", "rec-loop",
+    "rec-fin", "rec-fout", "rec-ab", "rec-qrec", "rec-qpl", "rec-cd",
+  };
+  static const char *const machines[5] = { "static", "flex", "thru", "neighbor", "pickup" };
+  guint n;
+
+  *shift = 0;
+  if (sscanf (leaf, "lfo-setup1-%u", &n) == 1 && n >= 1 && n <= 6)
+    return g_strdup (lfo_setup1[n - 1]);
+  if (sscanf (leaf, "lfo-setup2-%u", &n) == 1 && n >= 1 && n <= 6)
+    return g_strdup (lfo_setup2[n - 1]);
+  if (sscanf (leaf, "amp-setup-%u", &n) == 1 && n >= 1 && n <= 6)
+    return g_strdup (amp_setup[n - 1]);
+  if (sscanf (leaf, "fx1-setup-%u", &n) == 1 && n >= 1 && n <= 6)
+    return g_strdup_printf ("fx1-setup%u", n);
+  if (sscanf (leaf, "fx2-setup-%u", &n) == 1 && n >= 1 && n <= 6)
+    return g_strdup_printf ("fx2-setup%u", n);
+  if (sscanf (leaf, "rec-%u", &n) == 1 && n >= 1 && n <= 12)
+    return g_strdup (recorder[n - 1]);
+  for (guint m = 0; m < G_N_ELEMENTS (machines); m++)
+    if (g_str_has_prefix (leaf, machines[m]) && leaf[strlen (machines[m])] == '-')
+      {
+        const char *what = leaf + strlen (machines[m]) + 1;
+
+        if (sscanf (what, "src%u", &n) == 1 && n >= 1 && n <= 6)
+          return g_strdup_printf ("src-%s-%u", machines[m], n);
+        if (sscanf (what, "setup%u", &n) == 1 && n >= 1 && n <= 6)
+          return g_strdup_printf ("setup-%s-%u", machines[m], n);
+      }
+  return g_strdup (leaf);
+}
+
+/* The same for a MIDI track: its setup bytes are numbered, "midi-setup2" */
+static char *
+midi_leaf_property (const char *leaf,
+                    gint       *shift)
+{
+  static const char *const setup[36] = {
+    "channel", "bank", "program", "note-setup-byte3", "sbank", "note-setup-byte5",
+    "lfo1-pmtr", "lfo2-pmtr", "lfo3-pmtr", "lfo1-wave", "lfo2-wave", "lfo3-wave",
+    "arp-setup-byte0", "arp-setup-byte1", "arp-len", "arp-setup-byte3", "arp-setup-byte4",
+    "arp-key", "ctrl1-setup-byte0", "ctrl1-setup-byte1",
+    "cc1-number", "cc2-number", "cc3-number", "cc4-number", "cc5-number", "cc6-number",
+    "cc7-number", "cc8-number", "cc9-number", "cc10-number",
+    "lfo1-mult", "lfo2-mult", "lfo3-mult", "lfo1-trig", "lfo2-trig", "lfo3-trig",
+  };
+  guint n;
+
+  *shift = 0;
+  if (sscanf (leaf, "midi-setup%u", &n) == 1 && n >= 1 && n <= 36)
+    {
+      /* the channel is stored 0…15 and shown 1…16 */
+      *shift = n == 1 ? 1 : 0;
+      return g_strdup (setup[n - 1]);
+    }
+  return g_strdup (leaf);
+}
+
+static gboolean
+parse_int (const char *text,
+           gint       *value)
+{
+  gint64 v;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &v, NULL))
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+/* What the diff says @side has at @path, when it says anything */
+static gboolean
+overlay_value (OctaDiffWindow *self,
+               const char     *path,
+               OctaDiffSide    side,
+               gint           *value)
+{
+  OctaDiffItem *item = self->sound_items != NULL
+                       ? g_hash_table_lookup (self->sound_items, path) : NULL;
+
+  return item != NULL && parse_int (octa_diff_item_get_value (item, side), value);
+}
+
+static OctaProject *
+side_project (OctaDiffWindow *self,
+              OctaDiffSide    side)
+{
+  return side == OCTA_DIFF_SIDE_B && self->b != NULL ? self->b : self->a;
+}
+
+/* Audio track @track of part @part (0…3) on @side; @base is the part's
+ * path, "A.part1" or "strd.A.part1.saved". A saved copy has no model of its
+ * own: its working part stands in where the diff says nothing. */
+static void
+part_track_sound (OctaDiffWindow *self,
+                  const char     *base,
+                  char            letter,
+                  guint           part,
+                  guint           track,
+                  OctaDiffSide    side,
+                  OctaTrackSound *out)
+{
+  static const char *const leaves[3] = { "machine", "fx1-type", "fx2-type" };
+  g_autoptr(OctaBank) bank = octa_project_get_bank (side_project (self, side), letter - 'A');
+  g_autoptr(OctaPart) p = bank != NULL && part < 4 ? octa_bank_get_part (bank, part) : NULL;
+  g_autoptr(OctaAudioPartTrack) t = p != NULL && track < 8 ? octa_part_get_audio_track (p, track)
+                                                           : NULL;
+
+  octa_track_sound_from_part_track (t, out);
+  for (guint i = 0; i < G_N_ELEMENTS (leaves); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.T%u.%s", base, track + 1, leaves[i]);
+      gint v;
+
+      if (!overlay_value (self, path, side, &v))
+        continue;
+      if (i == 0)
+        out->machine = v;
+      else if (i == 1)
+        out->fx1 = v;
+      else
+        out->fx2 = v;
+    }
+}
+
+/* The sound a pattern's part gives @track on @side */
+static void
+step_track_sound (OctaDiffWindow *self,
+                  const char     *prefix,
+                  char            letter,
+                  guint           pattern,
+                  guint           track,
+                  OctaDiffSide    side,
+                  OctaTrackSound *out)
+{
+  g_autoptr(OctaBank) bank = octa_project_get_bank (side_project (self, side), letter - 'A');
+  g_autoptr(OctaPattern) pat = bank != NULL && pattern < 16
+                               ? octa_bank_get_pattern (bank, pattern) : NULL;
+  g_autofree char *path = g_strdup_printf ("%s%c%02u.part", prefix, letter, pattern + 1);
+  g_autofree char *base = NULL;
+  gint part = pat != NULL ? (gint) octa_pattern_get_part (pat) : 1;
+
+  overlay_value (self, path, side, &part);
+  if (part < 1 || part > 4)
+    part = 1;
+  base = g_strdup_printf ("%s%c.part%d", prefix, letter, part);
+  part_track_sound (self, base, letter, part - 1, track, side, out);
+}
+
+static char *
+lock_label (const OctaPlockName *name)
+{
+  if (name->page == NULL || name->page[0] == '\0')
+    return g_strdup (name->abbrev);
+  return g_strdup_printf ("%s %s", name->page, name->abbrev);
+}
+
+/* One side's value of a lock, as the step grid reads it */
+static char *
+lock_words (const char           *path,
+            const char           *value,
+            gboolean              midi,
+            const OctaTrackSound *sound,
+            guint                 param,
+            char                **label,
+            char                **tip)
+{
+  OctaPlockName name;
+  gint v;
+
+  octa_plock_name_lookup (midi, sound, param, &name);
+  if (*label == NULL)
+    {
+      *label = param == OCTA_PLOCK_SAMPLE_LOCK && !midi ? g_strdup (_("Sample lock"))
+                                                        : lock_label (&name);
+      *tip = g_strdup (name.name);
+    }
+  if (is_none (path, value) || !parse_int (value, &v))
+    return value_words (path, value);
+  if (param == OCTA_PLOCK_SAMPLE_LOCK && !midi)
+    return octa_sample_slot_label (sound->machine, v);
+  return octa_plock_format_value (name.format, v);
+}
+
+/* One side's value of a part track byte, as the Parts view reads it */
+static char *
+part_value_words (const char           *path,
+                  const char           *value,
+                  gboolean              midi,
+                  const OctaTrackSound *sound,
+                  const char           *property,
+                  gint                  shift,
+                  char                **label,
+                  char                **tip)
+{
+  OctaPartParam param;
+  OctaPartPage page;
+  gboolean setup;
+  gint v;
+
+  if (!octa_part_param_lookup (midi, sound, property, &page, &setup, &param))
+    return value_words (path, value);
+  if (*label == NULL)
+    {
+      *label = octa_part_param_label (midi, page, setup, &param);
+      *tip = g_strdup (param.name);
+    }
+  if (!parse_int (value, &v))
+    return value_words (path, value);
+  return octa_plock_format_value (param.format, v + shift);
+}
+
+/* A slot attribute as the Samples view names and shows it; @p follows
+ * "flex.", as in "12.gain" */
+static gboolean
+slot_words (const char  *path,
+            const char  *p,
+            const char  *value[2],
+            char       **label,
+            char       **tip,
+            char       **va,
+            char       **vb)
+{
+  static const struct
+  {
+    const char      *leaf;
+    const char      *label;
+    const char      *name;
+    OctaPlockFormat  format;
+  } attrs[] = {
+    { "tsmode", "TSTR", N_("Timestretch mode"), OCTA_PLOCK_FORMAT_TIMESTRETCH },
+    { "loopmode", "LOOP", N_("Loop mode"), OCTA_PLOCK_FORMAT_LOOP_MODE },
+    { "gain", "GAIN", N_("Gain in dB"), OCTA_PLOCK_FORMAT_GAIN },
+    { "trigquantization", "TRIG QUANT", N_("Trig quantization"), OCTA_PLOCK_FORMAT_TRIG_QUANT },
+    { "bpm-x24", "BPM", N_("The sample’s tempo"), OCTA_PLOCK_FORMAT_BPM_X24 },
+    { "trim-bars-x100", "BARS", N_("The sample’s length in bars"), OCTA_PLOCK_FORMAT_BARS_X100 },
+  };
+  const char *leaf = p + strspn (p, "0123456789");
+
+  if (leaf == p || *leaf != '.')
+    return FALSE;
+  leaf++;
+  for (guint i = 0; i < G_N_ELEMENTS (attrs); i++)
+    if (g_str_equal (leaf, attrs[i].leaf))
+      {
+        char **out[2] = { va, vb };
+
+        for (guint s = 0; s < 2; s++)
+          {
+            gint v;
+
+            *out[s] = value[s] != NULL && *value[s] != '\0' && parse_int (value[s], &v)
+                      ? octa_plock_format_value (attrs[i].format, v)
+                      : value_words (path, value[s]);
+          }
+        *label = g_strdup (attrs[i].label);
+        *tip = g_strdup (_(attrs[i].name));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/*
+ * The field and both values of @item in device words, when it is a part
+ * track's value, a scene lock or a step lock: @label is the name of the
+ * field's last part ("FX1 BASE"), @tip its full name.
+ */
+static gboolean
+device_words (OctaDiffWindow *self,
+              OctaDiffItem   *item,
+              char          **label,
+              char          **tip,
+              char          **va,
+              char          **vb)
+{
+  const char *path = octa_diff_item_get_path (item);
+  gboolean strd = g_str_has_prefix (path, "strd.");
+  const char *prefix = strd ? "strd." : "";
+  const char *p = strd ? path + 5 : path;
+  const char *value[2] = { octa_diff_item_get_value (item, OCTA_DIFF_SIDE_A),
+                           octa_diff_item_get_value (item, OCTA_DIFF_SIDE_B) };
+  char *out[2] = { NULL, NULL };
+  char *labels[2] = { NULL, NULL };
+  char *tips[2] = { NULL, NULL };
+  char letter = p[0];
+
+  *label = *tip = NULL;
+  if (g_str_has_prefix (p, "flex.") || g_str_has_prefix (p, "static.")
+      || g_str_has_prefix (p, "recorder."))
+    return slot_words (path, strchr (p, '.') + 1, value, label, tip, va, vb);
+  if (letter < 'A' || letter > 'P')
+    return FALSE;
+
+  /* "A.part1[.saved].T3.fx1-param1", "A.part1.scene2.T3.lock-amp-vol" */
+  if (p[1] == '.' && g_str_has_prefix (p + 2, "part") && p[6] >= '1' && p[6] <= '4' && p[7] == '.')
+    {
+      const char *r = p + 8;
+      g_autofree char *base = NULL;
+      guint part = p[6] - '1', track, scene;
+      char kind;
+      int used = 0;
+
+      if (g_str_has_prefix (r, "saved."))
+        r += strlen ("saved.");
+      base = g_strndup (path, (r - 1) - path);
+      if (sscanf (r, "scene%u.T%u.%n", &scene, &track, &used) == 2 && used > 0
+          && track >= 1 && track <= 8)
+        {
+          gint param = lock_index (FALSE, r + used);
+
+          if (param < 0)
+            return FALSE;
+          for (guint s = 0; s < 2; s++)
+            {
+              OctaTrackSound sound;
+
+              part_track_sound (self, base, letter, part, track - 1, s, &sound);
+              out[s] = lock_words (path, value[s], FALSE, &sound, param, &labels[s],
+                                   &tips[s]);
+            }
+        }
+      else if (sscanf (r, "scene%u.xlv-T%u%n", &scene, &track, &used) == 2 && r[used] == '\0'
+               && track >= 1 && track <= 8)
+        {
+          /* the scene's crossfader volume, as Parts shows it on the scene's AMP page */
+          for (guint s = 0; s < 2; s++)
+            {
+              gint v;
+
+              labels[s] = g_strdup_printf ("T%u · XLV", track);
+              tips[s] = g_strdup (_("Crossfader volume"));
+              out[s] = parse_int (value[s], &v) && v >= 0
+                       ? octa_plock_format_value (OCTA_PLOCK_FORMAT_RAW, v) : g_strdup ("—");
+            }
+        }
+      else if (sscanf (r, "%c%u.%n", &kind, &track, &used) == 2 && used > 0
+               && (kind == 'T' || kind == 'M') && track >= 1 && track <= 8)
+        {
+          gboolean midi = kind == 'M';
+          gint shift;
+          g_autofree char *property = midi ? midi_leaf_property (r + used, &shift)
+                                           : audio_leaf_property (r + used, &shift);
+
+          for (guint s = 0; s < 2; s++)
+            {
+              OctaTrackSound sound;
+
+              if (!midi)
+                part_track_sound (self, base, letter, part, track - 1, s, &sound);
+              out[s] = part_value_words (path, value[s], midi, midi ? NULL : &sound, property,
+                                         shift, &labels[s], &tips[s]);
+            }
+        }
+      else
+        return FALSE;
+    }
+  /* "A01.T3.17.lock-fx1-1" */
+  else if (is_digits (p + 1, 2) && p[3] == '.')
+    {
+      guint pattern = (p[1] - '0') * 10 + (p[2] - '0') - 1, track, step;
+      const char *end;
+      gboolean midi = p[4] == 'M';
+      gint param;
+
+      if (!parse_step (p + 4, &end) || sscanf (p + 5, "%u.%u", &track, &step) != 2
+          || track < 1 || track > 8)
+        return FALSE;
+      param = lock_index (midi, end + 1);
+      if (param < 0)
+        return FALSE;
+      for (guint s = 0; s < 2; s++)
+        {
+          OctaTrackSound sound;
+
+          if (!midi)
+            step_track_sound (self, prefix, letter, pattern, track - 1, s, &sound);
+          out[s] = lock_words (path, value[s], midi, midi ? NULL : &sound, param, &labels[s],
+                               &tips[s]);
+        }
+    }
+  else
+    return FALSE;
+
+  *va = out[0];
+  *vb = out[1];
+  /* A track whose machine or effect differs names the value twice:
+   * "FX1 BRR / FX1 DEPTH" */
+  if (labels[0] != NULL && labels[1] != NULL && !g_str_equal (labels[0], labels[1]))
+    {
+      *label = g_strdup_printf ("%s / %s", labels[0], labels[1]);
+      *tip = g_strdup_printf (_("A: %s · B: %s"), tips[0] ? tips[0] : "", tips[1] ? tips[1] : "");
+    }
+  else
+    {
+      *label = g_strdup (labels[0] != NULL ? labels[0] : labels[1]);
+      *tip = g_strdup (tips[0] != NULL ? tips[0] : tips[1]);
+    }
+  for (guint s = 0; s < 2; s++)
+    {
+      g_free (labels[s]);
+      g_free (tips[s]);
+    }
+  return TRUE;
 }
 
 static void
@@ -1156,16 +1701,29 @@ fill_field_grid (OctaDiffWindow *self,
       OctaDiffItem *item = node->items->pdata[i];
       const char *path = octa_diff_item_get_path (item);
       char state = item_state (item);
-      g_autofree char *field = item_field (node, item);
-      g_autofree char *va = value_words (path, octa_diff_item_get_value (item, OCTA_DIFF_SIDE_A));
-      g_autofree char *vb = value_words (path, octa_diff_item_get_value (item, OCTA_DIFF_SIDE_B));
+      g_autofree char *label = NULL;
+      g_autofree char *tip = NULL;
+      g_autofree char *field = NULL;
+      g_autofree char *va = NULL;
+      g_autofree char *vb = NULL;
       GtkWidget *glyph = grid_label (state_glyph (state), "diff-glyph");
+      GtkWidget *field_label;
+
+      if (!device_words (self, item, &label, &tip, &va, &vb))
+        {
+          va = value_words (path, octa_diff_item_get_value (item, OCTA_DIFF_SIDE_A));
+          vb = value_words (path, octa_diff_item_get_value (item, OCTA_DIFF_SIDE_B));
+        }
+      field = item_field (node, item, label);
+      field_label = grid_label (field, NULL);
+      if (tip != NULL)
+        gtk_widget_set_tooltip_text (field_label, tip);
 
       gtk_widget_add_css_class (glyph, state_class (state));
       gtk_widget_set_tooltip_text (glyph, state_words (state));
       gtk_accessible_update_property (GTK_ACCESSIBLE (glyph), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       state_words (state), -1);
-      gtk_grid_attach (self->field_grid, grid_label (field, NULL), 0, i + 1, 1, 1);
+      gtk_grid_attach (self->field_grid, field_label, 0, i + 1, 1, 1);
       gtk_grid_attach (self->field_grid, grid_label (va, "numeric"), 1, i + 1, 1, 1);
       gtk_grid_attach (self->field_grid, grid_label (vb, "numeric"), 2, i + 1, 1, 1);
       gtk_grid_attach (self->field_grid, glyph, 3, i + 1, 1, 1);
@@ -1985,6 +2543,7 @@ octa_diff_window_finalize (GObject *object)
   g_free (self->search);
   g_free (self->selected_key);
   g_clear_pointer (&self->kept, g_hash_table_unref);
+  g_clear_pointer (&self->sound_items, g_hash_table_unref);
   g_clear_pointer (&self->last_kept, g_ptr_array_unref);
   G_OBJECT_CLASS (octa_diff_window_parent_class)->finalize (object);
 }
@@ -2130,6 +2689,7 @@ octa_diff_window_init (OctaDiffWindow *self)
   load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->sound_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   for (guint i = 0; i < N_FILTERS; i++)
     {

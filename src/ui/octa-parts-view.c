@@ -399,9 +399,8 @@ make_dial (OctaPartsView       *self,
   OctaParamDial *dial = OCTA_PARAM_DIAL (octa_param_dial_new ());
   DialBinding *binding = g_new0 (DialBinding, 1);
   g_autofree char *track_label = octa_part_track_dup_label (self->tracks[t]);
-  g_autofree char *a11y = g_strdup_printf ("%s %s %s", track_label,
-                                           octa_part_page_title (self->midi, self->page),
-                                           param->abbrev);
+  g_autofree char *where = octa_part_param_label (self->midi, self->page, self->setup, param);
+  g_autofree char *a11y = g_strdup_printf ("%s %s", track_label, where);
   gint lower, upper, def;
 
   binding->property = g_strdup (param->property);
@@ -454,11 +453,14 @@ static GtkWidget *
 make_machine_dropdown (OctaPartsView *self,
                        guint          t)
 {
-  static const char *const names[] = { "FLEX", "STATIC", "THRU", "NEIGHBOR", "PICKUP", NULL };
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (names);
+  g_auto(GStrv) names = g_new0 (char *, G_N_ELEMENTS (machine_order) + 1);
+  GtkWidget *dropdown;
   OctaMachineKind machine = track_machine (self, t);
   g_autofree char *label = g_strdup_printf (_("T%u machine"), t + 1);
 
+  for (guint i = 0; i < G_N_ELEMENTS (machine_order); i++)
+    names[i] = octa_plock_format_value (OCTA_PLOCK_FORMAT_MACHINE, machine_order[i]);
+  dropdown = gtk_drop_down_new_from_strings ((const char *const *) names);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
   for (guint i = 0; i < G_N_ELEMENTS (machine_order); i++)
     if (machine_order[i] == machine)
@@ -559,15 +561,14 @@ make_fx_button (OctaPartsView *self,
                 guint          t)
 {
   OctaFxType current = track_fx (self, t);
-  const char *name = octa_fx_type_display_name (current);
-  g_autofree char *unknown = g_strdup_printf ("#%d", current);
+  g_autofree char *name = octa_plock_format_value (OCTA_PLOCK_FORMAT_FX_TYPE, current);
   g_autofree char *a11y = g_strdup_printf ("T%u %s type", t + 1,
                                            self->page == OCTA_PART_PAGE_FX1 ? "FX1" : "FX2");
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), name != NULL ? name : unknown);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), name);
   gtk_widget_set_size_request (button, 136, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,

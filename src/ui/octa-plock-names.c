@@ -402,6 +402,40 @@ octa_plock_name_lookup_midi (guint          param,
 }
 
 /**
+ * octa_plock_name_lookup:
+ * @midi: whether the track is a MIDI track
+ * @sound: an audio track's machine and effects; ignored for MIDI tracks
+ * @param: the byte of the lock record, 0…31
+ * @out: (out caller-allocates): the name
+ *
+ * Names every byte of a lock record. A place the machine or effect leaves
+ * empty reads as its page and place, "FX2 6", with the value as "#n": a
+ * lock there is kept but the device gives it no name.
+ */
+void
+octa_plock_name_lookup (gboolean              midi,
+                        const OctaTrackSound *sound,
+                        guint                 param,
+                        OctaPlockName        *out)
+{
+  static const char *const pages[] = { "SRC", "LFO", "AMP", "FX1", "FX2" };
+  static const char *const places[] = { "1", "2", "3", "4", "5", "6" };
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (midi || sound != NULL);
+  g_return_if_fail (param < OCTA_PLOCK_PARAMS);
+
+  if (midi ? octa_plock_name_lookup_midi (param, out)
+           : octa_plock_name_lookup_audio (sound->machine, sound->fx1, sound->fx2, param, out))
+    return;
+  out->param = param;
+  out->page = pages[MIN (param / 6, 4)];
+  out->abbrev = places[param % 6];
+  out->name = _("A place this machine or effect leaves empty");
+  out->format = OCTA_PLOCK_FORMAT_UNKNOWN;
+}
+
+/**
  * octa_plock_panel_param:
  * @midi: whether the track is a MIDI track
  * @position: 0…29, the place in panel order
@@ -472,6 +506,56 @@ octa_plock_format_value (OctaPlockFormat format,
     case OCTA_PLOCK_FORMAT_STATIC_SLOT:
       return value >= 1 && value <= 128 ? g_strdup_printf ("%03d", value)
                                         : g_strdup_printf ("#%d", value);
+    case OCTA_PLOCK_FORMAT_MACHINE:
+      {
+        static const char *const names[] = { "STATIC", "FLEX", "THRU", "NEIGHBOR", "PICKUP" };
+
+        if (value >= 0 && value < (gint) G_N_ELEMENTS (names))
+          return g_strdup (names[value]);
+        return g_strdup_printf ("#%d", value);
+      }
+    case OCTA_PLOCK_FORMAT_FX_TYPE:
+      {
+        const char *name = value >= 0 ? octa_fx_type_display_name (value) : NULL;
+
+        return name != NULL ? g_strdup (name) : g_strdup_printf ("#%d", value);
+      }
+    case OCTA_PLOCK_FORMAT_LOOP_MODE:
+      {
+        static const char *const names[] = { "OFF", "NORMAL", "PING-PONG" };
+
+        if (value >= 0 && value < (gint) G_N_ELEMENTS (names))
+          return g_strdup (names[value]);
+        return g_strdup_printf ("#%d", value);
+      }
+    case OCTA_PLOCK_FORMAT_TIMESTRETCH:
+      /* 1 is unused (spec §4.4) */
+      if (value == OCTA_TIMESTRETCH_OFF)
+        return g_strdup ("OFF");
+      if (value == OCTA_TIMESTRETCH_NORMAL)
+        return g_strdup ("NORMAL");
+      if (value == OCTA_TIMESTRETCH_BEAT)
+        return g_strdup ("BEAT");
+      return g_strdup_printf ("#%d", value);
+    case OCTA_PLOCK_FORMAT_GAIN:
+      return g_strdup_printf ("%+.1f dB", (value - 48) / 2.0);
+    case OCTA_PLOCK_FORMAT_TRIG_QUANT:
+      {
+        static const guint steps[16] = { 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192,
+                                         256 };
+
+        if (value == -1)
+          return g_strdup ("DIRECT");
+        if (value == 0)
+          return g_strdup ("PATTERN LEN");
+        if (value >= 1 && value <= 16)
+          return g_strdup_printf ("%u", steps[value - 1]);
+        return g_strdup_printf ("#%d", value);
+      }
+    case OCTA_PLOCK_FORMAT_BPM_X24:
+      return g_strdup_printf ("%.2f", value / 24.0);
+    case OCTA_PLOCK_FORMAT_BARS_X100:
+      return g_strdup_printf ("%.2f", value / 100.0);
     case OCTA_PLOCK_FORMAT_RAW:
     default:
       return g_strdup_printf ("%d", value);
@@ -961,6 +1045,115 @@ octa_part_page_title (gboolean     midi,
 
   g_return_val_if_fail ((guint) page <= OCTA_PART_PAGE_REC, "");
   return midi ? midi_titles[page] : audio[page];
+}
+
+/**
+ * octa_part_param_lookup:
+ * @midi: whether the track is a MIDI track
+ * @sound: an audio track's machine and effects; ignored for MIDI tracks
+ * @property: a part track property, such as "fx1-param1" or "src-flex-3"
+ * @page: (out) (optional): the page showing it
+ * @setup: (out) (optional): whether it is one of the page's SETUP values
+ * @out: (out caller-allocates): the knob, as octa_part_page_params() gives it
+ *
+ * Finds the knob of the Parts view that shows @property, so that a value
+ * reads the same wherever it is listed. A machine's values are found on
+ * the SRC page of that machine even when @sound plays another. The
+ * machine and the FX types, chosen by the row controls rather than knobs,
+ * come back with a %NULL abbreviation.
+ *
+ * Returns: %FALSE when no page shows @property
+ */
+gboolean
+octa_part_param_lookup (gboolean              midi,
+                        const OctaTrackSound *sound,
+                        const char           *property,
+                        OctaPartPage         *page,
+                        gboolean             *setup,
+                        OctaPartParam        *out)
+{
+  static const struct
+  {
+    const char   *property;
+    const char   *name;
+    OctaPartPage  page;
+    OctaPlockFormat format;
+  } controls[] = {
+    { "machine", N_("Machine"), OCTA_PART_PAGE_SRC, OCTA_PLOCK_FORMAT_MACHINE },
+    { "fx1-type", N_("FX1 type"), OCTA_PART_PAGE_FX1, OCTA_PLOCK_FORMAT_FX_TYPE },
+    { "fx2-type", N_("FX2 type"), OCTA_PART_PAGE_FX2, OCTA_PLOCK_FORMAT_FX_TYPE },
+  };
+  OctaTrackSound fallback;
+
+  g_return_val_if_fail (property != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (sound == NULL || midi)
+    {
+      octa_track_sound_from_part_track (NULL, &fallback);
+      sound = &fallback;
+    }
+  for (guint i = 0; !midi && i < G_N_ELEMENTS (controls); i++)
+    if (g_str_equal (property, controls[i].property))
+      {
+        put (out, 0, controls[i].property, NULL, controls[i].name, controls[i].format, 0, -1);
+        if (page != NULL)
+          *page = controls[i].page;
+        if (setup != NULL)
+          *setup = FALSE;
+        return TRUE;
+      }
+
+  for (guint p = OCTA_PART_PAGE_SRC; p <= OCTA_PART_PAGE_REC; p++)
+    for (guint s = 0; s < 2; s++)
+      /* the track's own machine first, then every other one on SRC */
+      for (guint m = 0; m < (p == OCTA_PART_PAGE_SRC && !midi ? 6u : 1u); m++)
+        {
+          OctaPartParam params[OCTA_PART_PAGE_MAX_PARAMS];
+          OctaMachineKind machine = m == 0 ? sound->machine : (OctaMachineKind) (m - 1);
+          OctaFxType fx = p == OCTA_PART_PAGE_FX2 ? sound->fx2 : sound->fx1;
+          guint n;
+
+          if (m > 0 && machine == sound->machine)
+            continue;
+          n = octa_part_page_params (midi, machine, fx, p, s, params);
+          for (guint i = 0; i < n; i++)
+            if (params[i].property != NULL && g_str_equal (params[i].property, property))
+              {
+                *out = params[i];
+                if (page != NULL)
+                  *page = p;
+                if (setup != NULL)
+                  *setup = s;
+                return TRUE;
+              }
+        }
+  return FALSE;
+}
+
+/**
+ * octa_part_param_label:
+ * @midi: whether the track is a MIDI track
+ * @page: the knob's page
+ * @setup: whether the knob is one of the page's SETUP values
+ * @param: the knob
+ *
+ * Returns: (transfer full): the knob as the Parts view places it: "FX1
+ *   BASE", "SRC SETUP LOOP", or the name of a row control, "FX1 type"
+ */
+char *
+octa_part_param_label (gboolean             midi,
+                       OctaPartPage         page,
+                       gboolean             setup,
+                       const OctaPartParam *param)
+{
+  g_return_val_if_fail (param != NULL, NULL);
+
+  if (param->abbrev == NULL)
+    return g_strdup (param->name != NULL ? param->name : param->property);
+  if (setup && page != OCTA_PART_PAGE_REC)
+    return g_strdup_printf ("%s SETUP %s", octa_part_page_title (midi, page), param->abbrev);
+  return g_strdup_printf ("%s %s", octa_part_page_title (midi, page), param->abbrev);
 }
 
 /**

@@ -23,6 +23,16 @@ G_BEGIN_DECLS
  * @OCTA_PLOCK_FORMAT_STATIC_SLOT: a Static slot 1…128
  * @OCTA_PLOCK_FORMAT_REC_TRIG: a recorder trig mode: ONE, ONE2, HOLD
  * @OCTA_PLOCK_FORMAT_OFF_255: a recorder quantisation, 255 is OFF
+ * @OCTA_PLOCK_FORMAT_MACHINE: an #OctaMachineKind: FLEX, STATIC, THRU,
+ *   NEIGHBOR, PICKUP
+ * @OCTA_PLOCK_FORMAT_FX_TYPE: an #OctaFxType: FILTER … OFF
+ * @OCTA_PLOCK_FORMAT_LOOP_MODE: a slot's #OctaLoopMode: OFF, NORMAL, PING-PONG
+ * @OCTA_PLOCK_FORMAT_TIMESTRETCH: a slot's #OctaTimestretch: OFF, NORMAL, BEAT
+ * @OCTA_PLOCK_FORMAT_GAIN: a slot's gain 0…96, 48 is "+0.0 dB"
+ * @OCTA_PLOCK_FORMAT_TRIG_QUANT: a slot's trig quantisation: −1 DIRECT,
+ *   0 PATTERN LEN, 1…16 the steps
+ * @OCTA_PLOCK_FORMAT_BPM_X24: a slot's tempo × 24: "120.00"
+ * @OCTA_PLOCK_FORMAT_BARS_X100: a slot's length in bars × 100: "4.00"
  *
  * How a locked value reads on the device.
  */
@@ -38,6 +48,14 @@ typedef enum
   OCTA_PLOCK_FORMAT_STATIC_SLOT,
   OCTA_PLOCK_FORMAT_REC_TRIG,
   OCTA_PLOCK_FORMAT_OFF_255,
+  OCTA_PLOCK_FORMAT_MACHINE,
+  OCTA_PLOCK_FORMAT_FX_TYPE,
+  OCTA_PLOCK_FORMAT_LOOP_MODE,
+  OCTA_PLOCK_FORMAT_TIMESTRETCH,
+  OCTA_PLOCK_FORMAT_GAIN,
+  OCTA_PLOCK_FORMAT_TRIG_QUANT,
+  OCTA_PLOCK_FORMAT_BPM_X24,
+  OCTA_PLOCK_FORMAT_BARS_X100,
 } OctaPlockFormat;
 
 /**
@@ -135,6 +153,10 @@ gboolean     octa_plock_name_lookup_audio   (OctaMachineKind  machine,
                                              OctaPlockName   *out);
 gboolean     octa_plock_name_lookup_midi    (guint            param,
                                              OctaPlockName   *out);
+void         octa_plock_name_lookup         (gboolean         midi,
+                                             const OctaTrackSound *sound,
+                                             guint            param,
+                                             OctaPlockName   *out);
 const char  *octa_plock_base_property       (gboolean         midi,
                                              OctaMachineKind  machine,
                                              guint            param);
@@ -152,6 +174,16 @@ guint        octa_part_page_params          (gboolean         midi,
                                              OctaPartParam   *out);
 const char  *octa_part_page_title           (gboolean         midi,
                                              OctaPartPage     page);
+gboolean     octa_part_param_lookup         (gboolean         midi,
+                                             const OctaTrackSound *sound,
+                                             const char      *property,
+                                             OctaPartPage    *page,
+                                             gboolean        *setup,
+                                             OctaPartParam   *out);
+char        *octa_part_param_label          (gboolean         midi,
+                                             OctaPartPage     page,
+                                             gboolean         setup,
+                                             const OctaPartParam *param);
 gboolean     octa_fx_type_only_fx2          (OctaFxType       type);
 gboolean     octa_fx_type_defaults          (OctaFxType       type,
                                              guint8          *values,

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "octa-marker-controls.h"
+#include "octa-plock-names.h"
 #include "octa-samples-view.h"
 #include "octa-waveform.h"
 
@@ -321,46 +322,6 @@ row_apply_info (OctaSampleRow *row)
            info != NULL && info->status == OCTA_SAMPLE_STATUS_MISSING);
 }
 
-static const char *
-loop_word (OctaLoopMode mode)
-{
-  switch ((gint) mode)
-    {
-    case OCTA_LOOP_MODE_OFF:
-      return "OFF";
-    case OCTA_LOOP_MODE_NORMAL:
-      return "NORMAL";
-    case OCTA_LOOP_MODE_PING_PONG:
-      return "PING-PONG";
-    default:
-      return NULL;
-    }
-}
-
-static const char *
-tstr_word (OctaTimestretch mode)
-{
-  switch ((gint) mode)
-    {
-    case OCTA_TIMESTRETCH_OFF:
-      return "OFF";
-    case OCTA_TIMESTRETCH_NORMAL:
-      return "NORMAL";
-    case OCTA_TIMESTRETCH_BEAT:
-      return "BEAT";
-    default:
-      return NULL;
-    }
-}
-
-static char *
-gain_words (guint gain)
-{
-  double db = ((gint) gain - 48) / 2.0;
-
-  return g_strdup_printf ("%+.1f dB", db);
-}
-
 /* Reads the file again only when the path changed or @force. */
 /* Returns whether the file was read again. */
 static gboolean
@@ -411,14 +372,15 @@ row_update_slot (OctaSampleRow *row,
 
   if (kind != OCTA_SLOT_KIND_RECORDER)
     {
-      g_autofree char *gain = gain_words (octa_sample_slot_get_gain (slot));
-      const char *loop = loop_word (octa_sample_slot_get_loop_mode (slot));
-      const char *tstr = tstr_word (octa_sample_slot_get_timestretch (slot));
-      g_autofree char *loop_raw = g_strdup_printf ("#%d", octa_sample_slot_get_loop_mode (slot));
-      g_autofree char *tstr_raw = g_strdup_printf ("#%d", octa_sample_slot_get_timestretch (slot));
+      g_autofree char *gain = octa_plock_format_value (OCTA_PLOCK_FORMAT_GAIN,
+                                                       octa_sample_slot_get_gain (slot));
+      g_autofree char *loop = octa_plock_format_value (OCTA_PLOCK_FORMAT_LOOP_MODE,
+                                                       octa_sample_slot_get_loop_mode (slot));
+      g_autofree char *tstr = octa_plock_format_value (OCTA_PLOCK_FORMAT_TIMESTRETCH,
+                                                       octa_sample_slot_get_timestretch (slot));
 
-      row_set_text (row, COL_LOOP, loop != NULL ? loop : loop_raw);
-      row_set_text (row, COL_TSTR, tstr != NULL ? tstr : tstr_raw);
+      row_set_text (row, COL_LOOP, loop);
+      row_set_text (row, COL_TSTR, tstr);
       row_set_text (row, COL_GAIN, gain);
       row_set_text (row, COL_USAGE, usage != NULL ? usage : "");
     }
