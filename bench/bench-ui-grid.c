@@ -4,6 +4,11 @@
  * the grid, median of 30, next to a baseline (the same snapshot without a
  * switch) measured in the same run. Issue 4 asks for a switch within 16 ms.
  *
+ * Editing: one trig toggled through the model (one undo step) and the grid
+ * snapshotted, first with the grid alone bound to the project, then with
+ * the bank matrix bound as well, which refreshes its unsaved marks on every
+ * change: what the matrix adds to an edit.
+ *
  * Needs a display: run under xvfb-run. Without one it says so and exits 0.
  */
 #include <adwaita.h>
@@ -13,6 +18,7 @@
 
 #include "octa.h"
 #include "octa-codec.h"
+#include "octa-bank-matrix.h"
 #include "octa-step-grid.h"
 
 #define N_RUNS 30
@@ -144,6 +150,37 @@ measure (const char   *name,
   return result;
 }
 
+static Result
+measure_edit (const char       *name,
+              GtkWidget        *grid,
+              OctaPatternTrack *track)
+{
+  OctaProject *project = octa_bank_get_project (
+    octa_pattern_get_bank (octa_pattern_track_get_pattern (track)));
+  double times[N_RUNS];
+  Result result = { name, 0, G_MAXDOUBLE, 0 };
+
+  for (guint i = 0; i < N_RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GskRenderNode) node = NULL;
+      guint step = (i / 2) % 16;
+
+      octa_project_begin_change (project, "Toggle trig");
+      octa_pattern_track_set_trig (track, OCTA_TRIG_TYPE_TRIGGER, step,
+                                   !octa_pattern_track_get_trig (track, OCTA_TRIG_TYPE_TRIGGER,
+                                                                 step));
+      octa_project_end_change (project);
+      node = snapshot_grid (grid);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      result.min_ms = MIN (result.min_ms, times[i]);
+      result.max_ms = MAX (result.max_ms, times[i]);
+      flush ();
+    }
+  result.median_ms = median (times, N_RUNS);
+  return result;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,8 +193,9 @@ main (int   argc,
   g_autofree char *dir = NULL;
   OctaPattern *demo[3], *full[2];
   OctaPattern *cycle[5];
-  GtkWidget *window, *grid;
-  Result results[6];
+  GtkWidget *window, *grid, *box, *matrix;
+  g_autoptr(OctaPatternTrack) edited = NULL;
+  Result results[8];
   guint n = 0;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -192,8 +230,13 @@ main (int   argc,
   fill_pattern (full[1]);
 
   window = gtk_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   grid = octa_step_grid_new ();
-  gtk_window_set_child (GTK_WINDOW (window), grid);
+  matrix = octa_bank_matrix_new ();
+  gtk_widget_set_hexpand (grid, TRUE);
+  gtk_box_append (GTK_BOX (box), matrix);
+  gtk_box_append (GTK_BOX (box), grid);
+  gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 560);
   gtk_window_present (GTK_WINDOW (window));
   octa_step_grid_set_pattern (OCTA_STEP_GRID (grid), demo[0]);
@@ -226,11 +269,23 @@ main (int   argc,
   results[n++] = measure ("switch: set_pattern + snapshot, All view (1024 trigs)", grid, full, 2,
                           FALSE);
 
+  octa_step_grid_set_view_all (OCTA_STEP_GRID (grid), FALSE);
+  octa_step_grid_set_pattern (OCTA_STEP_GRID (grid), demo[0]);
+  edited = OCTA_PATTERN_TRACK (octa_pattern_get_audio_track (demo[0], 5));
+  flush ();
+  results[n++] = measure_edit ("edit: toggle a trig + snapshot, grid bound", grid, edited);
+  octa_bank_matrix_set_project (OCTA_BANK_MATRIX (matrix), project);
+  flush ();
+  results[n++] = measure_edit ("edit: the same with the bank matrix bound too", grid, edited);
+  octa_bank_matrix_set_project (OCTA_BANK_MATRIX (matrix), NULL);
+
   g_print ("bench-ui-grid: median of %d runs, ms (min … max)\n", N_RUNS);
   for (guint i = 0; i < n; i++)
     g_print ("  %-58s %7.3f  (%.3f … %.3f)\n", results[i].name, results[i].median_ms,
              results[i].min_ms, results[i].max_ms);
   g_print ("  target: a switch within 16 ms\n");
+  g_print ("  the bank matrix makes an edit x%.2f as long\n",
+           results[n - 1].median_ms / results[n - 2].median_ms);
 
   gtk_window_destroy (GTK_WINDOW (window));
   flush ();
