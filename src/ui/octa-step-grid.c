@@ -979,25 +979,11 @@ describe_step (OctaStepGrid *self,
         {
           OctaPlockName name;
           gint value = octa_step_get_plock (step, p);
-          gboolean named;
           g_autofree char *one = NULL;
 
           if (value < 0)
             continue;
-          named = r->midi ? octa_plock_name_lookup_midi (p, &name)
-                          : octa_plock_name_lookup_audio (r->sound.machine, r->sound.fx1,
-                                                          r->sound.fx2, p, &name);
-          if (!named)
-            {
-              /* a slot the machine leaves empty: its page, place and raw value */
-              static const char *const pages[] = { "SRC", "LFO", "AMP", "FX1", "FX2" };
-              static const char *const places[] = { "1", "2", "3", "4", "5", "6" };
-
-              name.param = p;
-              name.page = pages[MIN (p / 6, 4)];
-              name.abbrev = places[p % 6];
-              name.format = OCTA_PLOCK_FORMAT_UNKNOWN;
-            }
+          octa_plock_name_lookup (r->midi, &r->sound, p, &name);
           n_locks++;
           one = octa_plock_name_describe (&name, value);
           g_string_append_printf (locks, "%s%s", locks->len ? ", " : "", one);
