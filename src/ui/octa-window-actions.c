@@ -247,22 +247,34 @@ _octa_window_show_toast (OctaWindow *self,
 
 /* ---- Undo and redo ----------------------------------------------------- */
 
+/* One step back or forward, with a toast offering the way back. */
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+step_history (OctaWindow *self,
+              gboolean    undo)
 {
-  OctaWindow *self = OCTA_WINDOW (widget);
+  OctaHistory *history;
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
 
   if (self->project == NULL)
     return;
-  label = g_strdup (octa_history_get_undo_label (octa_project_get_history (self->project)));
-  if (!octa_project_undo (self->project))
+  history = octa_project_get_history (self->project);
+  label = g_strdup (undo ? octa_history_get_undo_label (history)
+                         : octa_history_get_redo_label (history));
+  if (!(undo ? octa_project_undo (self->project) : octa_project_redo (self->project)))
     return;
-  title = g_strdup_printf (_("Undone: %s"), label ? label : _("last edit"));
-  _octa_window_show_toast (self, title, _("Redo"), "win.redo");
+  title = undo ? g_strdup_printf (_("Undone: %s"), label ? label : _("last edit"))
+               : g_strdup_printf (_("Redone: %s"), label ? label : _("last edit"));
+  _octa_window_show_toast (self, title, undo ? _("Redo") : _("Undo"),
+                           undo ? "win.redo" : "win.undo");
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  step_history (OCTA_WINDOW (widget), TRUE);
 }
 
 static void
@@ -270,17 +282,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  OctaWindow *self = OCTA_WINDOW (widget);
-  g_autofree char *label = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->project == NULL)
-    return;
-  label = g_strdup (octa_history_get_redo_label (octa_project_get_history (self->project)));
-  if (!octa_project_redo (self->project))
-    return;
-  title = g_strdup_printf (_("Redone: %s"), label ? label : _("last edit"));
-  _octa_window_show_toast (self, title, _("Undo"), "win.undo");
+  step_history (OCTA_WINDOW (widget), FALSE);
 }
 
 /* ---- Saving ------------------------------------------------------------ */
