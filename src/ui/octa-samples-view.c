@@ -446,6 +446,8 @@ struct _OctaSamplesView
   GtkWidget           parent_instance;
 
   GtkWidget          *outer_paned;
+  GtkPaned           *details_paned;
+  GtkScrolledWindow  *details;
   GtkListBox         *sidebar;
   GtkLabel           *flex_count;
   GtkLabel           *static_count;
@@ -787,6 +789,25 @@ media_available (void)
   return available;
 }
 
+/* The first time the view has a height, the details get the least they
+ * need to show every control and the table the rest; afterwards the divider stays
+ * where the user puts it. */
+static void
+fit_details (OctaSamplesView *self)
+{
+  GtkWidget *paned = GTK_WIDGET (self->details_paned);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->details);
+  int width = gtk_widget_get_width (paned), height = gtk_widget_get_height (paned);
+  int max = 0, minimum = 0;
+  gboolean position_set = FALSE;
+
+  g_object_get (paned, "max-position", &max, "position-set", &position_set, NULL);
+  if (position_set || height <= 0 || width <= 0 || content == NULL)
+    return;
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, width, &minimum, NULL, NULL, NULL);
+  gtk_paned_set_position (self->details_paned, CLAMP (height - minimum, height / 3, max));
+}
+
 static void
 update_details (OctaSamplesView *self)
 {
@@ -798,6 +819,10 @@ update_details (OctaSamplesView *self)
                       self->current->info->status == OCTA_SAMPLE_STATUS_OK;
 
   self->syncing = TRUE;
+  /* also when the selected row changes under the selection: a sample
+   * dropped on the selected empty slot */
+  octa_waveform_set_slot (OCTA_WAVEFORM (self->waveform),
+                          self->current != NULL && !self->current->empty ? slot : NULL);
   if (self->current == NULL)
     title = g_strdup (_("No slot selected"));
   else if (slot == NULL)
@@ -891,9 +916,6 @@ selection_changed_cb (GtkSingleSelection *selection,
   if (self->media != NULL)
     gtk_media_stream_pause (self->media);
   g_clear_object (&self->media);
-  octa_waveform_set_slot (OCTA_WAVEFORM (self->waveform),
-                          self->current != NULL && !self->current->empty ? current_slot (self)
-                                                                         : NULL);
   update_details (self);
 }
 
@@ -2146,6 +2168,8 @@ octa_samples_view_class_init (OctaSamplesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/octadesk/Octadesk/octa-samples-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, details_paned);
+  gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, details);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, flex_count);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, static_count);
@@ -2216,6 +2240,8 @@ octa_samples_view_init (OctaSamplesView *self)
 
   types[1] = OCTA_TYPE_SAMPLE_SLOT;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->details_paned, "notify::max-position",
+                           G_CALLBACK (fit_details), self, G_CONNECT_SWAPPED);
 
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
