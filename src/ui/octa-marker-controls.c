@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "octa-marker-controls.h"
 
+#include <glib/gi18n.h>
+
 /**
  * OctaMarkerControls:
  *
@@ -53,20 +55,21 @@ length_text (OctaMarkerControls *self,
 
   if (bpm_x24 > 0)
     {
-      g_autofree char *tooltip = g_strdup_printf ("Trimmed length; bars at the sample's tempo, "
-                                                  "%.1f BPM", bpm_x24 / 24.0);
+      g_autofree char *tooltip = g_strdup_printf (_("Trimmed length; bars at the sample's tempo, "
+                                                    "%.1f BPM"), bpm_x24 / 24.0);
 
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->length_label), tooltip);
-      return g_strdup_printf ("%.3f s · %.2f bars", seconds,
+      return g_strdup_printf (_("%.3f s · %.2f bars"), seconds,
                               seconds * bpm_x24 / 24.0 / 60.0 / 4.0);
     }
   if (bars_x100 >= 0)
     {
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->length_label),
-                                   "Trimmed length; bars as stored for the sample (TRIM_BARSx100)");
-      return g_strdup_printf ("%.3f s · %.2f bars", seconds, bars_x100 / 100.0);
+                                   _("Trimmed length; bars as stored for the sample "
+                                     "(TRIM_BARSx100)"));
+      return g_strdup_printf (_("%.3f s · %.2f bars"), seconds, bars_x100 / 100.0);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->length_label), "Trimmed length");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->length_label), _("Trimmed length"));
   return g_strdup_printf ("%.3f s", seconds);
 }
 

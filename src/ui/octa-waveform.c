@@ -2,6 +2,7 @@
 #include "octa-waveform.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "octa-peaks.h"
@@ -969,7 +970,7 @@ peaks_loaded (GObject      *source,
   g_clear_object (&self->cancellable);
   if (peaks == NULL)
     {
-      set_status (self, g_strdup_printf ("%s. The markers are kept.", error->message));
+      set_status (self, g_strdup_printf (_("%s. The markers are kept."), error->message));
       return;
     }
   self->peaks = peaks;
@@ -1000,25 +1001,25 @@ reload (OctaWaveform *self)
   self->focus = OCTA_WAVEFORM_HANDLE_NONE;
 
   if (self->slot == NULL)
-    set_status (self, g_strdup ("No slot selected"));
+    set_status (self, g_strdup (_("No slot selected")));
   else if (!octa_sample_slot_get_used (self->slot) ||
            *(path = octa_sample_slot_dup_path (self->slot)) == '\0')
     {
       label = octa_sample_slot_dup_label (self->slot);
-      set_status (self, g_strdup_printf ("%s has no sample", label));
+      set_status (self, g_strdup_printf (_("%s has no sample"), label));
     }
   else if ((file = octa_sample_slot_get_file (self->slot)) == NULL)
     {
       g_autofree char *name = g_path_get_basename (path);
 
-      set_status (self, g_strdup_printf ("%s can be shown once the project is saved in a folder. "
-                                         "The markers are kept.", name));
+      set_status (self, g_strdup_printf (_("%s can be shown once the project is saved in a folder. "
+                                           "The markers are kept."), name));
     }
   else
     {
       g_autofree char *name = g_file_get_basename (file);
 
-      set_status (self, g_strdup_printf ("Reading %s…", name));
+      set_status (self, g_strdup_printf (_("Reading %s…"), name));
       self->cancellable = g_cancellable_new ();
       /* The callback only runs when not cancelled, and the widget cancels
        * in dispose, so it may hold a plain pointer. */
@@ -1048,16 +1049,16 @@ describe_handle (OctaWaveform *self,
   switch (handle)
     {
     case OCTA_WAVEFORM_HANDLE_TRIM_START:
-      description = g_strdup_printf ("Trim start %.3f s, frame %u", seconds, frame);
+      description = g_strdup_printf (_("Trim start %.3f s, frame %u"), seconds, frame);
       break;
     case OCTA_WAVEFORM_HANDLE_TRIM_END:
-      description = g_strdup_printf ("Trim end %.3f s, frame %u", seconds, frame);
+      description = g_strdup_printf (_("Trim end %.3f s, frame %u"), seconds, frame);
       break;
     case OCTA_WAVEFORM_HANDLE_LOOP:
-      description = g_strdup_printf ("Loop point %.3f s, frame %u", seconds, frame);
+      description = g_strdup_printf (_("Loop point %.3f s, frame %u"), seconds, frame);
       break;
     default:
-      description = g_strdup_printf ("Slice %d of %u, %.3f s, frame %u",
+      description = g_strdup_printf (_("Slice %d of %u, %.3f s, frame %u"),
                                      handle - OCTA_WAVEFORM_HANDLE_SLICE + 1,
                                      slice_count (self), seconds, frame);
       break;
@@ -1243,7 +1244,7 @@ octa_waveform_init (OctaWaveform *self)
 
   self->focus = OCTA_WAVEFORM_HANDLE_NONE;
   self->drag = OCTA_WAVEFORM_HANDLE_NONE;
-  self->status = g_strdup ("No slot selected");
+  self->status = g_strdup (_("No slot selected"));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -1261,7 +1262,7 @@ octa_waveform_init (OctaWaveform *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Waveform and markers", -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Waveform and markers"), -1);
 }
 
 /* API -------------------------------------------------------------------- */
