@@ -12,16 +12,10 @@
  */
 struct _OctaAudioStep
 {
-  OctaStep  parent_instance;
-  gint     *cache;
+  OctaStep parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (OctaAudioStep, octa_audio_step, OCTA_TYPE_STEP)
-
-enum {
-  PROP_0,
-  N_FIXED_PROPS
-};
 
 static OctaFieldTable fields;
 
@@ -123,70 +117,15 @@ static const OctaField field_defs[] = {
 };
 
 static void
-octa_audio_step_refresh (GObject *object)
-{
-  octa_field_table_refresh (&fields, object, OCTA_AUDIO_STEP (object)->cache);
-}
-
-static void
-octa_audio_step_finalize (GObject *object)
-{
-  g_clear_pointer (&OCTA_AUDIO_STEP (object)->cache, g_free);
-  G_OBJECT_CLASS (octa_audio_step_parent_class)->finalize (object);
-}
-
-static void
-octa_audio_step_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  if (!octa_field_table_get (&fields, object, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-octa_audio_step_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  if (!octa_field_table_set (&fields, object, _octa_step_get_project (OCTA_STEP (object)),
-                             prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 octa_audio_step_class_init (OctaAudioStepClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = octa_audio_step_finalize;
-  object_class->get_property = octa_audio_step_get_property;
-  object_class->set_property = octa_audio_step_set_property;
-
-  octa_field_table_install (&fields, object_class, N_FIXED_PROPS, field_defs,
+  _octa_step_class_install (G_OBJECT_CLASS (klass), &fields, field_defs,
                             G_N_ELEMENTS (field_defs));
 }
 
 static void
 octa_audio_step_init (OctaAudioStep *self)
 {
-}
-
-void
-_octa_audio_step_setup (OctaAudioStep *self,
-                        OctaProject   *project,
-                        guint          file_id,
-                        gsize          masks_start,
-                        gsize          masks_end,
-                        gsize          record)
-{
-  self->cache = octa_field_table_snapshot (&fields, self);
-  _octa_project_watch (project, file_id, record, record + OCTA_PLOCK_PARAMS, G_OBJECT (self),
-                       octa_audio_step_refresh);
-  _octa_project_watch (project, file_id, masks_start, masks_end, G_OBJECT (self),
-                       octa_audio_step_refresh);
 }
 
 /**

@@ -26,17 +26,9 @@ gint          _octa_step_trig_get     (gpointer          self,
 void          _octa_step_trig_set     (gpointer          self,
                                        guint             type,
                                        gint              value);
-void          _octa_audio_step_setup  (OctaAudioStep    *self,
-                                       OctaProject      *project,
-                                       guint             file_id,
-                                       gsize             masks_start,
-                                       gsize             masks_end,
-                                       gsize             record);
-void          _octa_midi_step_setup   (OctaMidiStep     *self,
-                                       OctaProject      *project,
-                                       guint             file_id,
-                                       gsize             masks_start,
-                                       gsize             masks_end,
-                                       gsize             record);
+void          _octa_step_class_install (GObjectClass    *klass,
+                                        OctaFieldTable  *table,
+                                        const OctaField *defs,
+                                        guint            n_fields);
 
 G_END_DECLS
