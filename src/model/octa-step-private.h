@@ -8,6 +8,15 @@
 
 G_BEGIN_DECLS
 
+/* The common fields: whether the step holds a kind of trig, and one byte of
+ * its lock record (−1 when not locked). */
+#define OCTA_STEP_TRIG(name, type, label) \
+  { name, OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get, _octa_step_trig_set, type, 1, \
+    label }
+#define OCTA_STEP_LOCK(name, param) \
+  { name, OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set, param, \
+    1, "Lock parameter" }
+
 OctaStep     *_octa_step_new          (OctaPatternTrack *track,
                                        guint             index);
 OctaBankFile *_octa_step_get_file     (OctaStep         *self);

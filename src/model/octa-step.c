@@ -142,14 +142,10 @@ set_repeats (gpointer self, guint arg, gint value)
 }
 
 static const OctaField field_defs[] = {
-  [FIELD_TRIG] = { "trig", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get,
-                   _octa_step_trig_set, OCTA_TRIG_TYPE_TRIGGER, 1, "Toggle trig" },
-  [FIELD_TRIGLESS] = { "trigless", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get,
-                       _octa_step_trig_set, OCTA_TRIG_TYPE_TRIGLESS, 1, "Toggle trigless trig" },
-  [FIELD_LOCK] = { "lock", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get,
-                   _octa_step_trig_set, OCTA_TRIG_TYPE_LOCK, 1, "Toggle lock trig" },
-  [FIELD_SWING] = { "swing", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get,
-                    _octa_step_trig_set, OCTA_TRIG_TYPE_SWING, 1, "Toggle swing trig" },
+  [FIELD_TRIG] = OCTA_STEP_TRIG ("trig", OCTA_TRIG_TYPE_TRIGGER, "Toggle trig"),
+  [FIELD_TRIGLESS] = OCTA_STEP_TRIG ("trigless", OCTA_TRIG_TYPE_TRIGLESS, "Toggle trigless trig"),
+  [FIELD_LOCK] = OCTA_STEP_TRIG ("lock", OCTA_TRIG_TYPE_LOCK, "Toggle lock trig"),
+  [FIELD_SWING] = OCTA_STEP_TRIG ("swing", OCTA_TRIG_TYPE_SWING, "Toggle swing trig"),
   [FIELD_CONDITION] = { "condition", OCTA_FIELD_ENUM, 0, 0, OCTA_TRIG_CONDITION_NONE,
                         octa_trig_condition_get_type, get_condition, set_condition, 0, 1,
                         "Change condition" },
