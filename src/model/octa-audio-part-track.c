@@ -22,20 +22,7 @@
  * destination (`lfo1-pmtr` …) and wave (`lfo1-wave` …) settings mean is
  * not known, nor those of the other setup bytes given as plain integers.
  */
-typedef struct
-{
-  gint *cache;
-} OctaAudioPartTrackPrivate;
-
-G_DEFINE_TYPE_WITH_PRIVATE (OctaAudioPartTrack, octa_audio_part_track, OCTA_TYPE_PART_TRACK)
-
-#define PRIV(t) ((OctaAudioPartTrackPrivate *) \
-                 octa_audio_part_track_get_instance_private (OCTA_AUDIO_PART_TRACK (t)))
-
-enum {
-  PROP_0,
-  N_FIXED_PROPS
-};
+G_DEFINE_TYPE (OctaAudioPartTrack, octa_audio_part_track, OCTA_TYPE_PART_TRACK)
 
 enum {
   FIELD_MACHINE,
@@ -47,9 +34,7 @@ static OctaFieldTable fields;
 
 #define ARG(area, index) OCTA_PART_TRACK_ARG (OCTA_PART_AREA_##area, index)
 
-#define BYTE(name, area, index, min, max, def, label) \
-  { name, OCTA_FIELD_INT, min, max, def, NULL, _octa_part_track_get_byte, \
-    _octa_part_track_set_byte, ARG (area, index), 1, label }
+#define BYTE OCTA_PART_TRACK_BYTE
 
 #define ENUM(name, area, index, def, type, label) \
   { name, OCTA_FIELD_ENUM, 0, 0, def, type, _octa_part_track_get_byte, \
@@ -169,49 +154,8 @@ static const OctaField field_defs[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (field_defs) == FIELD_SETUP_FIRST + 30);
 
 static void
-octa_audio_part_track_refresh (GObject *object)
-{
-  octa_field_table_refresh (&fields, object, PRIV (object)->cache);
-}
-
-static void
-octa_audio_part_track_finalize (GObject *object)
-{
-  g_clear_pointer (&PRIV (object)->cache, g_free);
-  G_OBJECT_CLASS (octa_audio_part_track_parent_class)->finalize (object);
-}
-
-static void
-octa_audio_part_track_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  if (!octa_field_table_get (&fields, object, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-octa_audio_part_track_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  OctaProject *project = _octa_part_track_get_project (OCTA_PART_TRACK (object));
-
-  if (!octa_field_table_set (&fields, object, project, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 octa_audio_part_track_class_init (OctaAudioPartTrackClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = octa_audio_part_track_finalize;
-  object_class->get_property = octa_audio_part_track_get_property;
-  object_class->set_property = octa_audio_part_track_set_property;
-
   /**
    * OctaAudioPartTrack:machine:
    *
@@ -249,8 +193,8 @@ octa_audio_part_track_class_init (OctaAudioPartTrackClass *klass)
    *
    * Playback quantisation of recordings; 255 is OFF.
    */
-  octa_field_table_install (&fields, object_class, N_FIXED_PROPS, field_defs,
-                            G_N_ELEMENTS (field_defs));
+  _octa_part_track_class_install (G_OBJECT_CLASS (klass), &fields, field_defs,
+                                  G_N_ELEMENTS (field_defs));
 }
 
 static void
@@ -289,17 +233,6 @@ _octa_audio_part_track_new (OctaPart *part,
   OctaAudioPartTrack *self = g_object_new (_octa_audio_part_track_type_for_machine (machine), NULL);
 
   _octa_part_track_setup (OCTA_PART_TRACK (self), part, index);
-  PRIV (self)->cache = octa_field_table_snapshot (&fields, self);
-  _octa_part_track_watch (OCTA_PART_TRACK (self), octa_audio_part_track_refresh);
-
-  if (OCTA_IS_STATIC_PART_TRACK (self))
-    _octa_static_part_track_setup (OCTA_STATIC_PART_TRACK (self));
-  else if (OCTA_IS_FLEX_PART_TRACK (self))
-    _octa_flex_part_track_setup (OCTA_FLEX_PART_TRACK (self));
-  else if (OCTA_IS_THRU_PART_TRACK (self))
-    _octa_thru_part_track_setup (OCTA_THRU_PART_TRACK (self));
-  else if (OCTA_IS_PICKUP_PART_TRACK (self))
-    _octa_pickup_part_track_setup (OCTA_PICKUP_PART_TRACK (self));
   return self;
 }
 

@@ -12,16 +12,10 @@
  */
 struct _OctaAudioStep
 {
-  OctaStep  parent_instance;
-  gint     *cache;
+  OctaStep parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (OctaAudioStep, octa_audio_step, OCTA_TYPE_STEP)
-
-enum {
-  PROP_0,
-  N_FIXED_PROPS
-};
 
 static OctaFieldTable fields;
 
@@ -44,149 +38,57 @@ set_sample_lock (gpointer self, guint arg, gint value)
 /* The sample lock is the slot number the device shows (Flex 129…136 are the
  * recorder buffers), 0 for none; the pool is the machine's in the part. */
 static const OctaField field_defs[] = {
-  { "oneshot", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get, _octa_step_trig_set,
-    OCTA_TRIG_TYPE_ONESHOT, 1, "Toggle one-shot trig" },
-  { "slide", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get, _octa_step_trig_set,
-    OCTA_TRIG_TYPE_SLIDE, 1, "Toggle slide trig" },
-  { "recorder-1", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get, _octa_step_trig_set,
-    OCTA_TRIG_TYPE_RECORDER_1, 1, "Toggle recorder trig" },
-  { "recorder-2", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get, _octa_step_trig_set,
-    OCTA_TRIG_TYPE_RECORDER_2, 1, "Toggle recorder trig" },
-  { "recorder-3", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get, _octa_step_trig_set,
-    OCTA_TRIG_TYPE_RECORDER_3, 1, "Toggle recorder trig" },
-  { "recorder-4", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get, _octa_step_trig_set,
-    OCTA_TRIG_TYPE_RECORDER_4, 1, "Toggle recorder trig" },
+  OCTA_STEP_TRIG ("oneshot", OCTA_TRIG_TYPE_ONESHOT, "Toggle one-shot trig"),
+  OCTA_STEP_TRIG ("slide", OCTA_TRIG_TYPE_SLIDE, "Toggle slide trig"),
+  OCTA_STEP_TRIG ("recorder-1", OCTA_TRIG_TYPE_RECORDER_1, "Toggle recorder trig"),
+  OCTA_STEP_TRIG ("recorder-2", OCTA_TRIG_TYPE_RECORDER_2, "Toggle recorder trig"),
+  OCTA_STEP_TRIG ("recorder-3", OCTA_TRIG_TYPE_RECORDER_3, "Toggle recorder trig"),
+  OCTA_STEP_TRIG ("recorder-4", OCTA_TRIG_TYPE_RECORDER_4, "Toggle recorder trig"),
   { "sample-lock", OCTA_FIELD_INT, 0, 255, 0, NULL, get_sample_lock, set_sample_lock, 0, 1,
     "Lock sample" },
-  { "lock-src1", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    0, 1, "Lock parameter" },
-  { "lock-src2", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    1, 1, "Lock parameter" },
-  { "lock-src3", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    2, 1, "Lock parameter" },
-  { "lock-src4", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    3, 1, "Lock parameter" },
-  { "lock-src5", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    4, 1, "Lock parameter" },
-  { "lock-src6", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    5, 1, "Lock parameter" },
-  { "lock-lfo-spd1", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    6, 1, "Lock parameter" },
-  { "lock-lfo-spd2", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    7, 1, "Lock parameter" },
-  { "lock-lfo-spd3", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    8, 1, "Lock parameter" },
-  { "lock-lfo-dep1", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    9, 1, "Lock parameter" },
-  { "lock-lfo-dep2", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    10, 1, "Lock parameter" },
-  { "lock-lfo-dep3", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    11, 1, "Lock parameter" },
-  { "lock-amp-atk", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    12, 1, "Lock parameter" },
-  { "lock-amp-hold", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    13, 1, "Lock parameter" },
-  { "lock-amp-rel", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    14, 1, "Lock parameter" },
-  { "lock-amp-vol", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    15, 1, "Lock parameter" },
-  { "lock-amp-bal", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    16, 1, "Lock parameter" },
-  { "lock-amp-f", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    17, 1, "Lock parameter" },
-  { "lock-fx1-1", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    18, 1, "Lock parameter" },
-  { "lock-fx1-2", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    19, 1, "Lock parameter" },
-  { "lock-fx1-3", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    20, 1, "Lock parameter" },
-  { "lock-fx1-4", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    21, 1, "Lock parameter" },
-  { "lock-fx1-5", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    22, 1, "Lock parameter" },
-  { "lock-fx1-6", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    23, 1, "Lock parameter" },
-  { "lock-fx2-1", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    24, 1, "Lock parameter" },
-  { "lock-fx2-2", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    25, 1, "Lock parameter" },
-  { "lock-fx2-3", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    26, 1, "Lock parameter" },
-  { "lock-fx2-4", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    27, 1, "Lock parameter" },
-  { "lock-fx2-5", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    28, 1, "Lock parameter" },
-  { "lock-fx2-6", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    29, 1, "Lock parameter" },
-  { "lock-byte-30", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    30, 1, "Lock parameter" },
+  OCTA_STEP_LOCK ("lock-src1", 0),
+  OCTA_STEP_LOCK ("lock-src2", 1),
+  OCTA_STEP_LOCK ("lock-src3", 2),
+  OCTA_STEP_LOCK ("lock-src4", 3),
+  OCTA_STEP_LOCK ("lock-src5", 4),
+  OCTA_STEP_LOCK ("lock-src6", 5),
+  OCTA_STEP_LOCK ("lock-lfo-spd1", 6),
+  OCTA_STEP_LOCK ("lock-lfo-spd2", 7),
+  OCTA_STEP_LOCK ("lock-lfo-spd3", 8),
+  OCTA_STEP_LOCK ("lock-lfo-dep1", 9),
+  OCTA_STEP_LOCK ("lock-lfo-dep2", 10),
+  OCTA_STEP_LOCK ("lock-lfo-dep3", 11),
+  OCTA_STEP_LOCK ("lock-amp-atk", 12),
+  OCTA_STEP_LOCK ("lock-amp-hold", 13),
+  OCTA_STEP_LOCK ("lock-amp-rel", 14),
+  OCTA_STEP_LOCK ("lock-amp-vol", 15),
+  OCTA_STEP_LOCK ("lock-amp-bal", 16),
+  OCTA_STEP_LOCK ("lock-amp-f", 17),
+  OCTA_STEP_LOCK ("lock-fx1-1", 18),
+  OCTA_STEP_LOCK ("lock-fx1-2", 19),
+  OCTA_STEP_LOCK ("lock-fx1-3", 20),
+  OCTA_STEP_LOCK ("lock-fx1-4", 21),
+  OCTA_STEP_LOCK ("lock-fx1-5", 22),
+  OCTA_STEP_LOCK ("lock-fx1-6", 23),
+  OCTA_STEP_LOCK ("lock-fx2-1", 24),
+  OCTA_STEP_LOCK ("lock-fx2-2", 25),
+  OCTA_STEP_LOCK ("lock-fx2-3", 26),
+  OCTA_STEP_LOCK ("lock-fx2-4", 27),
+  OCTA_STEP_LOCK ("lock-fx2-5", 28),
+  OCTA_STEP_LOCK ("lock-fx2-6", 29),
+  OCTA_STEP_LOCK ("lock-byte-30", 30),
 };
-
-static void
-octa_audio_step_refresh (GObject *object)
-{
-  octa_field_table_refresh (&fields, object, OCTA_AUDIO_STEP (object)->cache);
-}
-
-static void
-octa_audio_step_finalize (GObject *object)
-{
-  g_clear_pointer (&OCTA_AUDIO_STEP (object)->cache, g_free);
-  G_OBJECT_CLASS (octa_audio_step_parent_class)->finalize (object);
-}
-
-static void
-octa_audio_step_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  if (!octa_field_table_get (&fields, object, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-octa_audio_step_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  if (!octa_field_table_set (&fields, object, _octa_step_get_project (OCTA_STEP (object)),
-                             prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
 
 static void
 octa_audio_step_class_init (OctaAudioStepClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = octa_audio_step_finalize;
-  object_class->get_property = octa_audio_step_get_property;
-  object_class->set_property = octa_audio_step_set_property;
-
-  octa_field_table_install (&fields, object_class, N_FIXED_PROPS, field_defs,
+  _octa_step_class_install (G_OBJECT_CLASS (klass), &fields, field_defs,
                             G_N_ELEMENTS (field_defs));
 }
 
 static void
 octa_audio_step_init (OctaAudioStep *self)
 {
-}
-
-void
-_octa_audio_step_setup (OctaAudioStep *self,
-                        OctaProject   *project,
-                        guint          file_id,
-                        gsize          masks_start,
-                        gsize          masks_end,
-                        gsize          record)
-{
-  self->cache = octa_field_table_snapshot (&fields, self);
-  _octa_project_watch (project, file_id, record, record + OCTA_PLOCK_PARAMS, G_OBJECT (self),
-                       octa_audio_step_refresh);
-  _octa_project_watch (project, file_id, masks_start, masks_end, G_OBJECT (self),
-                       octa_audio_step_refresh);
 }
 
 /**

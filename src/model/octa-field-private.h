@@ -75,4 +75,31 @@ void     octa_field_set_int           (const OctaFieldTable *table,
                                        guint             index,
                                        gint              value);
 
+/*
+ * A base class and its subclasses, each with its own table, share the rest:
+ * the base class's get/set_property serve every class of the hierarchy
+ * through octa_field_get_property() and octa_field_set_property(), which
+ * find the table of the class that installed the property, and one
+ * OctaFieldCache per object covers the tables of all its classes.
+ */
+
+/* The first property id of a class whose properties are all fields. */
+#define OCTA_FIELD_FIRST_PROP_ID 1
+
+typedef struct _OctaFieldCache OctaFieldCache;
+
+gboolean        octa_field_get_property  (GObject        *object,
+                                          guint           prop_id,
+                                          GValue         *value,
+                                          GParamSpec     *pspec);
+gboolean        octa_field_set_property  (GObject        *object,
+                                          OctaProject    *project,
+                                          guint           prop_id,
+                                          const GValue   *value,
+                                          GParamSpec     *pspec);
+OctaFieldCache *octa_field_cache_new     (GObject        *object);
+void            octa_field_cache_refresh (OctaFieldCache *cache,
+                                          GObject        *object);
+void            octa_field_cache_free    (OctaFieldCache *cache);
+
 G_END_DECLS

@@ -3,6 +3,27 @@
 
 #include <math.h>
 
+/* The deepest hierarchy of classes with their own tables: OctaPartTrack,
+ * OctaAudioPartTrack and one machine's class. */
+#define MAX_DEPTH 4
+
+struct _OctaFieldCache
+{
+  guint                 n_tables;
+  const OctaFieldTable *tables[MAX_DEPTH];   /* base class first */
+  gint                  values[];            /* each table's fields in turn */
+};
+
+static GQuark
+table_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("octa-field-table");
+  return quark;
+}
+
 void
 octa_field_table_install (OctaFieldTable  *table,
                           GObjectClass    *klass,
@@ -43,8 +64,10 @@ octa_field_table_install (OctaFieldTable  *table,
         }
 
       table->pspecs[i] = pspec;
+      g_param_spec_set_qdata (pspec, table_quark (), table);
       g_object_class_install_property (klass, first_prop_id + i, pspec);
     }
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), table_quark (), table);
 }
 
 static const OctaField *
@@ -202,4 +225,86 @@ octa_field_table_refresh (const OctaFieldTable *table,
         }
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Every class of a hierarchy reaches its fields through the base class's
+ * get/set_property: the pspec tells whose table holds the property. */
+gboolean
+octa_field_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  const OctaFieldTable *table = g_param_spec_get_qdata (pspec, table_quark ());
+
+  return table != NULL && octa_field_table_get (table, object, prop_id, value);
+}
+
+gboolean
+octa_field_set_property (GObject      *object,
+                         OctaProject  *project,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  const OctaFieldTable *table = g_param_spec_get_qdata (pspec, table_quark ());
+
+  return table != NULL && octa_field_table_set (table, object, project, prop_id, value);
+}
+
+/* Remembers the fields of @object's class and of each of its ancestors, so
+ * one refresh covers them all. */
+OctaFieldCache *
+octa_field_cache_new (GObject *object)
+{
+  const OctaFieldTable *tables[MAX_DEPTH];
+  guint n_tables = 0;
+  gsize n_values = 0;
+  OctaFieldCache *cache;
+  gint *value;
+
+  for (GType type = G_OBJECT_TYPE (object); type != G_TYPE_OBJECT; type = g_type_parent (type))
+    {
+      const OctaFieldTable *table = g_type_get_qdata (type, table_quark ());
+
+      if (table == NULL)
+        continue;
+      g_assert (n_tables < MAX_DEPTH);
+      tables[n_tables++] = table;
+      n_values += table->n_fields;
+    }
+
+  cache = g_malloc (sizeof (OctaFieldCache) + n_values * sizeof (gint));
+  cache->n_tables = n_tables;
+  value = cache->values;
+  for (guint i = 0; i < n_tables; i++)
+    {
+      const OctaFieldTable *table = tables[n_tables - 1 - i];
+
+      cache->tables[i] = table;
+      for (guint f = 0; f < table->n_fields; f++)
+        *value++ = table->fields[f].get (object, table->fields[f].arg);
+    }
+  return cache;
+}
+
+/* Base class first, one table at a time: listeners see the base class's
+ * properties change before a subclass's. */
+void
+octa_field_cache_refresh (OctaFieldCache *cache,
+                          GObject        *object)
+{
+  gint *values = cache->values;
+
+  for (guint i = 0; i < cache->n_tables; i++)
+    {
+      octa_field_table_refresh (cache->tables[i], object, values);
+      values += cache->tables[i]->n_fields;
+    }
+}
+
+void
+octa_field_cache_free (OctaFieldCache *cache)
+{
+  g_free (cache);
 }

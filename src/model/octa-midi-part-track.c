@@ -22,16 +22,10 @@
  */
 struct _OctaMidiPartTrack
 {
-  OctaPartTrack  parent_instance;
-  gint          *cache;
+  OctaPartTrack parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (OctaMidiPartTrack, octa_midi_part_track, OCTA_TYPE_PART_TRACK)
-
-enum {
-  PROP_0,
-  N_FIXED_PROPS
-};
 
 enum {
   FIELD_CHANNEL = 0,
@@ -43,9 +37,7 @@ static OctaFieldTable fields;
 
 #define ARG(area, index) OCTA_PART_TRACK_ARG (OCTA_PART_AREA_##area, index)
 
-#define BYTE(name, area, index, min, max, def, label) \
-  { name, OCTA_FIELD_INT, min, max, def, NULL, _octa_part_track_get_byte, \
-    _octa_part_track_set_byte, ARG (area, index), 1, label }
+#define BYTE OCTA_PART_TRACK_BYTE
 
 #define ARP_NOTE(n) \
   { "arp-note-" #n, OCTA_FIELD_INT, -128, 127, 0, NULL, _octa_part_track_get_signed, \
@@ -146,49 +138,8 @@ static const OctaField field_defs[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (field_defs) == FIELD_ARP_NOTE_FIRST + OCTA_PART_TRACK_N_LFO_STEPS);
 
 static void
-octa_midi_part_track_refresh (GObject *object)
-{
-  octa_field_table_refresh (&fields, object, OCTA_MIDI_PART_TRACK (object)->cache);
-}
-
-static void
-octa_midi_part_track_finalize (GObject *object)
-{
-  g_clear_pointer (&OCTA_MIDI_PART_TRACK (object)->cache, g_free);
-  G_OBJECT_CLASS (octa_midi_part_track_parent_class)->finalize (object);
-}
-
-static void
-octa_midi_part_track_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  if (!octa_field_table_get (&fields, object, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-octa_midi_part_track_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  OctaProject *project = _octa_part_track_get_project (OCTA_PART_TRACK (object));
-
-  if (!octa_field_table_set (&fields, object, project, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 octa_midi_part_track_class_init (OctaMidiPartTrackClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = octa_midi_part_track_finalize;
-  object_class->get_property = octa_midi_part_track_get_property;
-  object_class->set_property = octa_midi_part_track_set_property;
-
   /**
    * OctaMidiPartTrack:channel:
    *
@@ -199,8 +150,8 @@ octa_midi_part_track_class_init (OctaMidiPartTrackClass *klass)
    *
    * The sub-bank select byte, 0…127, or 128 for OFF.
    */
-  octa_field_table_install (&fields, object_class, N_FIXED_PROPS, field_defs,
-                            G_N_ELEMENTS (field_defs));
+  _octa_part_track_class_install (G_OBJECT_CLASS (klass), &fields, field_defs,
+                                  G_N_ELEMENTS (field_defs));
 }
 
 static void
@@ -215,8 +166,6 @@ _octa_midi_part_track_new (OctaPart *part,
   OctaMidiPartTrack *self = g_object_new (OCTA_TYPE_MIDI_PART_TRACK, NULL);
 
   _octa_part_track_setup (OCTA_PART_TRACK (self), part, index);
-  self->cache = octa_field_table_snapshot (&fields, self);
-  _octa_part_track_watch (OCTA_PART_TRACK (self), octa_midi_part_track_refresh);
   return self;
 }
 

@@ -11,151 +11,57 @@
  */
 struct _OctaMidiStep
 {
-  OctaStep  parent_instance;
-  gint     *cache;
+  OctaStep parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (OctaMidiStep, octa_midi_step, OCTA_TYPE_STEP)
 
-enum {
-  PROP_0,
-  N_FIXED_PROPS
-};
-
 static OctaFieldTable fields;
 
 static const OctaField field_defs[] = {
-  { "midi-unknown", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get, _octa_step_trig_set,
-    OCTA_TRIG_TYPE_MIDI_UNKNOWN, 1, NULL },
-  { "lock-note", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    0, 1, "Lock parameter" },
-  { "lock-vel", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    1, 1, "Lock parameter" },
-  { "lock-len", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    2, 1, "Lock parameter" },
-  { "lock-not2", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    3, 1, "Lock parameter" },
-  { "lock-not3", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    4, 1, "Lock parameter" },
-  { "lock-not4", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    5, 1, "Lock parameter" },
-  { "lock-lfo-spd1", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    6, 1, "Lock parameter" },
-  { "lock-lfo-spd2", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    7, 1, "Lock parameter" },
-  { "lock-lfo-spd3", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    8, 1, "Lock parameter" },
-  { "lock-lfo-dep1", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    9, 1, "Lock parameter" },
-  { "lock-lfo-dep2", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    10, 1, "Lock parameter" },
-  { "lock-lfo-dep3", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    11, 1, "Lock parameter" },
-  { "lock-arp-tran", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    12, 1, "Lock parameter" },
-  { "lock-arp-leg", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    13, 1, "Lock parameter" },
-  { "lock-arp-mode", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    14, 1, "Lock parameter" },
-  { "lock-arp-spd", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    15, 1, "Lock parameter" },
-  { "lock-arp-rnge", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    16, 1, "Lock parameter" },
-  { "lock-arp-nlen", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    17, 1, "Lock parameter" },
-  { "lock-pb", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    18, 1, "Lock parameter" },
-  { "lock-at", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    19, 1, "Lock parameter" },
-  { "lock-cc1", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    20, 1, "Lock parameter" },
-  { "lock-cc2", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    21, 1, "Lock parameter" },
-  { "lock-cc3", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    22, 1, "Lock parameter" },
-  { "lock-cc4", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    23, 1, "Lock parameter" },
-  { "lock-cc5", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    24, 1, "Lock parameter" },
-  { "lock-cc6", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    25, 1, "Lock parameter" },
-  { "lock-cc7", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    26, 1, "Lock parameter" },
-  { "lock-cc8", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    27, 1, "Lock parameter" },
-  { "lock-cc9", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    28, 1, "Lock parameter" },
-  { "lock-cc10", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    29, 1, "Lock parameter" },
-  { "lock-byte-30", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    30, 1, "Lock parameter" },
-  { "lock-byte-31", OCTA_FIELD_INT, -1, 254, -1, NULL, _octa_step_plock_get, _octa_step_plock_set,
-    31, 1, "Lock parameter" },
+  OCTA_STEP_TRIG ("midi-unknown", OCTA_TRIG_TYPE_MIDI_UNKNOWN, NULL),
+  OCTA_STEP_LOCK ("lock-note", 0),
+  OCTA_STEP_LOCK ("lock-vel", 1),
+  OCTA_STEP_LOCK ("lock-len", 2),
+  OCTA_STEP_LOCK ("lock-not2", 3),
+  OCTA_STEP_LOCK ("lock-not3", 4),
+  OCTA_STEP_LOCK ("lock-not4", 5),
+  OCTA_STEP_LOCK ("lock-lfo-spd1", 6),
+  OCTA_STEP_LOCK ("lock-lfo-spd2", 7),
+  OCTA_STEP_LOCK ("lock-lfo-spd3", 8),
+  OCTA_STEP_LOCK ("lock-lfo-dep1", 9),
+  OCTA_STEP_LOCK ("lock-lfo-dep2", 10),
+  OCTA_STEP_LOCK ("lock-lfo-dep3", 11),
+  OCTA_STEP_LOCK ("lock-arp-tran", 12),
+  OCTA_STEP_LOCK ("lock-arp-leg", 13),
+  OCTA_STEP_LOCK ("lock-arp-mode", 14),
+  OCTA_STEP_LOCK ("lock-arp-spd", 15),
+  OCTA_STEP_LOCK ("lock-arp-rnge", 16),
+  OCTA_STEP_LOCK ("lock-arp-nlen", 17),
+  OCTA_STEP_LOCK ("lock-pb", 18),
+  OCTA_STEP_LOCK ("lock-at", 19),
+  OCTA_STEP_LOCK ("lock-cc1", 20),
+  OCTA_STEP_LOCK ("lock-cc2", 21),
+  OCTA_STEP_LOCK ("lock-cc3", 22),
+  OCTA_STEP_LOCK ("lock-cc4", 23),
+  OCTA_STEP_LOCK ("lock-cc5", 24),
+  OCTA_STEP_LOCK ("lock-cc6", 25),
+  OCTA_STEP_LOCK ("lock-cc7", 26),
+  OCTA_STEP_LOCK ("lock-cc8", 27),
+  OCTA_STEP_LOCK ("lock-cc9", 28),
+  OCTA_STEP_LOCK ("lock-cc10", 29),
+  OCTA_STEP_LOCK ("lock-byte-30", 30),
+  OCTA_STEP_LOCK ("lock-byte-31", 31),
 };
-
-static void
-octa_midi_step_refresh (GObject *object)
-{
-  octa_field_table_refresh (&fields, object, OCTA_MIDI_STEP (object)->cache);
-}
-
-static void
-octa_midi_step_finalize (GObject *object)
-{
-  g_clear_pointer (&OCTA_MIDI_STEP (object)->cache, g_free);
-  G_OBJECT_CLASS (octa_midi_step_parent_class)->finalize (object);
-}
-
-static void
-octa_midi_step_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  if (!octa_field_table_get (&fields, object, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-octa_midi_step_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  if (!octa_field_table_set (&fields, object, _octa_step_get_project (OCTA_STEP (object)),
-                             prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
 
 static void
 octa_midi_step_class_init (OctaMidiStepClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = octa_midi_step_finalize;
-  object_class->get_property = octa_midi_step_get_property;
-  object_class->set_property = octa_midi_step_set_property;
-
-  octa_field_table_install (&fields, object_class, N_FIXED_PROPS, field_defs,
+  _octa_step_class_install (G_OBJECT_CLASS (klass), &fields, field_defs,
                             G_N_ELEMENTS (field_defs));
 }
 
 static void
 octa_midi_step_init (OctaMidiStep *self)
 {
-}
-
-void
-_octa_midi_step_setup (OctaMidiStep *self,
-                       OctaProject  *project,
-                       guint         file_id,
-                       gsize         masks_start,
-                       gsize         masks_end,
-                       gsize         record)
-{
-  self->cache = octa_field_table_snapshot (&fields, self);
-  _octa_project_watch (project, file_id, record, record + OCTA_PLOCK_PARAMS, G_OBJECT (self),
-                       octa_midi_step_refresh);
-  _octa_project_watch (project, file_id, masks_start, masks_end, G_OBJECT (self),
-                       octa_midi_step_refresh);
 }

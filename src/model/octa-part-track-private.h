@@ -18,13 +18,20 @@ G_BEGIN_DECLS
 /* A field's arg names one byte of the track's share of a part area. */
 #define OCTA_PART_TRACK_ARG(area, index) (((guint) (area) << 8) | (guint) (index))
 
+/* Most fields are one plain byte; @area is an OctaPartArea without its prefix. */
+#define OCTA_PART_TRACK_BYTE(name, area, index, min, max, def, label) \
+  { name, OCTA_FIELD_INT, min, max, def, NULL, _octa_part_track_get_byte, \
+    _octa_part_track_set_byte, OCTA_PART_TRACK_ARG (OCTA_PART_AREA_##area, index), 1, label }
+
 OctaBankFile       *_octa_part_track_get_file      (OctaPartTrack *self);
 OctaProject        *_octa_part_track_get_project   (OctaPartTrack *self);
 void                _octa_part_track_setup         (OctaPartTrack *self,
                                                     OctaPart      *part,
                                                     guint          index);
-void                _octa_part_track_watch         (OctaPartTrack   *self,
-                                                    OctaRefreshFunc  refresh);
+void                _octa_part_track_class_install (GObjectClass    *klass,
+                                                    OctaFieldTable  *table,
+                                                    const OctaField *defs,
+                                                    guint            n_fields);
 
 /* OctaField callbacks over OCTA_PART_TRACK_ARG() args; setters write the
  * unsaved part and mark it edited. */
@@ -54,10 +61,6 @@ OctaAudioPartTrack *_octa_audio_part_track_new     (OctaPart *part,
                                                     guint     index);
 OctaMidiPartTrack  *_octa_midi_part_track_new      (OctaPart *part,
                                                     guint     index);
-void                _octa_flex_part_track_setup    (OctaFlexPartTrack     *self);
-void                _octa_static_part_track_setup  (OctaStaticPartTrack   *self);
-void                _octa_thru_part_track_setup    (OctaThruPartTrack     *self);
-void                _octa_pickup_part_track_setup  (OctaPickupPartTrack   *self);
 
 OctaScene          *_octa_scene_new                (OctaPart *part,
                                                     guint     index);

@@ -18,10 +18,10 @@
  */
 typedef struct
 {
-  OctaPart *part;
-  guint     index;
-  gboolean  midi;
-  gint     *cache;
+  OctaPart       *part;
+  guint           index;
+  gboolean        midi;
+  OctaFieldCache *cache;   /* of this class and the subclass's */
 } OctaPartTrackPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (OctaPartTrack, octa_part_track, G_TYPE_OBJECT)
@@ -186,7 +186,7 @@ static const OctaField field_defs[] = {
 static void
 octa_part_track_refresh (GObject *object)
 {
-  octa_field_table_refresh (&fields, object, PRIV (object)->cache);
+  octa_field_cache_refresh (PRIV (object)->cache, object);
 }
 
 static void
@@ -203,7 +203,7 @@ octa_part_track_finalize (GObject *object)
         _octa_part_forget_audio_track (priv->part, priv->index, object);
     }
   g_clear_object (&priv->part);
-  g_clear_pointer (&priv->cache, g_free);
+  g_clear_pointer (&priv->cache, octa_field_cache_free);
 
   G_OBJECT_CLASS (octa_part_track_parent_class)->finalize (object);
 }
@@ -216,7 +216,7 @@ octa_part_track_get_property (GObject    *object,
 {
   OctaPartTrackPrivate *priv = PRIV (object);
 
-  if (octa_field_table_get (&fields, object, prop_id, value))
+  if (octa_field_get_property (object, prop_id, value, pspec))
     return;
 
   switch (prop_id)
@@ -240,7 +240,7 @@ octa_part_track_set_property (GObject      *object,
 {
   OctaProject *project = _octa_part_track_get_project (OCTA_PART_TRACK (object));
 
-  if (!octa_field_table_set (&fields, object, project, prop_id, value))
+  if (!octa_field_set_property (object, project, prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -286,33 +286,37 @@ octa_part_track_init (OctaPartTrack *self)
 {
 }
 
-/* Subclasses read their fields when they set up, so the base must know
- * where the track lives first: g_object_new(), then this, then theirs. */
+/* A subclass's properties are all fields, read and written here: GObject
+ * gives every class its own get/set_property, never its parent's. */
+void
+_octa_part_track_class_install (GObjectClass    *klass,
+                                OctaFieldTable  *table,
+                                const OctaField *defs,
+                                guint            n_fields)
+{
+  klass->get_property = octa_part_track_get_property;
+  klass->set_property = octa_part_track_set_property;
+  octa_field_table_install (table, klass, OCTA_FIELD_FIRST_PROP_ID, defs, n_fields);
+}
+
+/* Every class reads its fields when the track sets up, so the track must
+ * know where it lives first: g_object_new(), then this. A track's bytes are
+ * spread over most of the part, so it watches the whole unsaved block. */
 void
 _octa_part_track_setup (OctaPartTrack *self,
                         OctaPart      *part,
                         guint          index)
 {
   OctaPartTrackPrivate *priv = PRIV (self);
+  gsize start = _octa_part_get_block_offset (part);
 
   priv->part = g_object_ref (part);
   priv->index = index;
   priv->midi = OCTA_IS_MIDI_PART_TRACK (self);
-  priv->cache = octa_field_table_snapshot (&fields, self);
-  _octa_part_track_watch (self, octa_part_track_refresh);
-}
-
-/* A track's bytes are spread over most of the part, so each class watches
- * the whole unsaved block. */
-void
-_octa_part_track_watch (OctaPartTrack   *self,
-                        OctaRefreshFunc  refresh)
-{
-  OctaPart *part = PRIV (self)->part;
-  gsize start = _octa_part_get_block_offset (part);
-
+  priv->cache = octa_field_cache_new (G_OBJECT (self));
   _octa_project_watch (_octa_part_get_project (part), _octa_part_get_file_id (part),
-                       start, start + OCTA_PART_BLOCK_SIZE, G_OBJECT (self), refresh);
+                       start, start + OCTA_PART_BLOCK_SIZE, G_OBJECT (self),
+                       octa_part_track_refresh);
 }
 
 OctaBankFile *

@@ -14,7 +14,7 @@ typedef struct
 {
   OctaPatternTrack *track;
   guint             index;
-  gint             *cache;
+  OctaFieldCache   *cache;   /* of this class and the subclass's */
 } OctaStepPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (OctaStep, octa_step, G_TYPE_OBJECT)
@@ -142,14 +142,10 @@ set_repeats (gpointer self, guint arg, gint value)
 }
 
 static const OctaField field_defs[] = {
-  [FIELD_TRIG] = { "trig", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get,
-                   _octa_step_trig_set, OCTA_TRIG_TYPE_TRIGGER, 1, "Toggle trig" },
-  [FIELD_TRIGLESS] = { "trigless", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get,
-                       _octa_step_trig_set, OCTA_TRIG_TYPE_TRIGLESS, 1, "Toggle trigless trig" },
-  [FIELD_LOCK] = { "lock", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get,
-                   _octa_step_trig_set, OCTA_TRIG_TYPE_LOCK, 1, "Toggle lock trig" },
-  [FIELD_SWING] = { "swing", OCTA_FIELD_BOOLEAN, 0, 1, 0, NULL, _octa_step_trig_get,
-                    _octa_step_trig_set, OCTA_TRIG_TYPE_SWING, 1, "Toggle swing trig" },
+  [FIELD_TRIG] = OCTA_STEP_TRIG ("trig", OCTA_TRIG_TYPE_TRIGGER, "Toggle trig"),
+  [FIELD_TRIGLESS] = OCTA_STEP_TRIG ("trigless", OCTA_TRIG_TYPE_TRIGLESS, "Toggle trigless trig"),
+  [FIELD_LOCK] = OCTA_STEP_TRIG ("lock", OCTA_TRIG_TYPE_LOCK, "Toggle lock trig"),
+  [FIELD_SWING] = OCTA_STEP_TRIG ("swing", OCTA_TRIG_TYPE_SWING, "Toggle swing trig"),
   [FIELD_CONDITION] = { "condition", OCTA_FIELD_ENUM, 0, 0, OCTA_TRIG_CONDITION_NONE,
                         octa_trig_condition_get_type, get_condition, set_condition, 0, 1,
                         "Change condition" },
@@ -162,7 +158,7 @@ static const OctaField field_defs[] = {
 static void
 octa_step_refresh (GObject *object)
 {
-  octa_field_table_refresh (&fields, object, PRIV (object)->cache);
+  octa_field_cache_refresh (PRIV (object)->cache, object);
 }
 
 static void
@@ -173,7 +169,7 @@ octa_step_finalize (GObject *object)
   _octa_project_unwatch (_octa_pattern_track_get_project (priv->track), object);
   _octa_pattern_track_forget_step (priv->track, priv->index);
   g_clear_object (&priv->track);
-  g_clear_pointer (&priv->cache, g_free);
+  g_clear_pointer (&priv->cache, octa_field_cache_free);
 
   G_OBJECT_CLASS (octa_step_parent_class)->finalize (object);
 }
@@ -184,7 +180,7 @@ octa_step_get_property (GObject    *object,
                         GValue     *value,
                         GParamSpec *pspec)
 {
-  if (octa_field_table_get (&fields, object, prop_id, value))
+  if (octa_field_get_property (object, prop_id, value, pspec))
     return;
 
   switch (prop_id)
@@ -203,8 +199,8 @@ octa_step_set_property (GObject      *object,
                         const GValue *value,
                         GParamSpec   *pspec)
 {
-  if (!octa_field_table_set (&fields, object, _octa_step_get_project (OCTA_STEP (object)),
-                             prop_id, value))
+  if (!octa_field_set_property (object, _octa_step_get_project (OCTA_STEP (object)), prop_id,
+                                value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -247,6 +243,19 @@ octa_step_init (OctaStep *self)
 {
 }
 
+/* A subclass's properties are all fields, read and written here: GObject
+ * gives every class its own get/set_property, never its parent's. */
+void
+_octa_step_class_install (GObjectClass    *klass,
+                          OctaFieldTable  *table,
+                          const OctaField *defs,
+                          guint            n_fields)
+{
+  klass->get_property = octa_step_get_property;
+  klass->set_property = octa_step_set_property;
+  octa_field_table_install (table, klass, OCTA_FIELD_FIRST_PROP_ID, defs, n_fields);
+}
+
 OctaStep *
 _octa_step_new (OctaPatternTrack *track,
                 guint             index)
@@ -261,25 +270,22 @@ _octa_step_new (OctaPatternTrack *track,
   guint file_id = _octa_pattern_track_get_file_id (track);
   gsize base = octa_bank_track_offset (pattern, type, t);
   gsize timing = octa_bank_step_timing_offset (pattern, type, t, index);
+  gsize record = octa_bank_plock_offset (pattern, type, t, index, 0);
 
-  /* The subclass reads its own fields at construction, so it must know
-   * where it lives before g_object_new() returns: set it up in two steps. */
+  /* Every class reads its fields at construction, so the step must know
+   * where it lives before g_object_new() returns: set it up in two steps.
+   * Its trigs are in the track's masks, its locks in its own record. */
   self = g_object_new (midi ? OCTA_TYPE_MIDI_STEP : OCTA_TYPE_AUDIO_STEP, NULL);
   priv = PRIV (self);
   priv->track = g_object_ref (track);
   priv->index = index;
-  priv->cache = octa_field_table_snapshot (&fields, self);
+  priv->cache = octa_field_cache_new (G_OBJECT (self));
 
   _octa_project_watch (project, file_id, base + 9, base + (midi ? 49 : 89),
                        G_OBJECT (self), octa_step_refresh);
   _octa_project_watch (project, file_id, timing, timing + 2, G_OBJECT (self), octa_step_refresh);
-
-  if (midi)
-    _octa_midi_step_setup (OCTA_MIDI_STEP (self), project, file_id, base + 9, base + 49,
-                           octa_bank_plock_offset (pattern, type, t, index, 0));
-  else
-    _octa_audio_step_setup (OCTA_AUDIO_STEP (self), project, file_id, base + 9, base + 89,
-                            octa_bank_plock_offset (pattern, type, t, index, 0));
+  _octa_project_watch (project, file_id, record, record + OCTA_PLOCK_PARAMS, G_OBJECT (self),
+                       octa_step_refresh);
   return self;
 }
 

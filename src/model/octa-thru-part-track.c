@@ -11,22 +11,14 @@
  */
 struct _OctaThruPartTrack
 {
-  OctaAudioPartTrack  parent_instance;
-  gint               *cache;
+  OctaAudioPartTrack parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (OctaThruPartTrack, octa_thru_part_track, OCTA_TYPE_AUDIO_PART_TRACK)
 
-enum {
-  PROP_0,
-  N_FIXED_PROPS
-};
-
 static OctaFieldTable fields;
 
-#define BYTE(name, area, index, min, max, def, label) \
-  { name, OCTA_FIELD_INT, min, max, def, NULL, _octa_part_track_get_byte, \
-    _octa_part_track_set_byte, OCTA_PART_TRACK_ARG (OCTA_PART_AREA_##area, index), 1, label }
+#define BYTE OCTA_PART_TRACK_BYTE
 
 static const OctaField field_defs[] = {
   BYTE ("inab", SRC, 12, 0, 255, 0, "Change machine parameter"),
@@ -36,61 +28,13 @@ static const OctaField field_defs[] = {
 };
 
 static void
-octa_thru_part_track_refresh (GObject *object)
-{
-  octa_field_table_refresh (&fields, object, OCTA_THRU_PART_TRACK (object)->cache);
-}
-
-static void
-octa_thru_part_track_finalize (GObject *object)
-{
-  g_clear_pointer (&OCTA_THRU_PART_TRACK (object)->cache, g_free);
-  G_OBJECT_CLASS (octa_thru_part_track_parent_class)->finalize (object);
-}
-
-static void
-octa_thru_part_track_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  if (!octa_field_table_get (&fields, object, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-octa_thru_part_track_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  OctaProject *project = _octa_part_track_get_project (OCTA_PART_TRACK (object));
-
-  if (!octa_field_table_set (&fields, object, project, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 octa_thru_part_track_class_init (OctaThruPartTrackClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = octa_thru_part_track_finalize;
-  object_class->get_property = octa_thru_part_track_get_property;
-  object_class->set_property = octa_thru_part_track_set_property;
-
-  octa_field_table_install (&fields, object_class, N_FIXED_PROPS, field_defs,
-                            G_N_ELEMENTS (field_defs));
+  _octa_part_track_class_install (G_OBJECT_CLASS (klass), &fields, field_defs,
+                                  G_N_ELEMENTS (field_defs));
 }
 
 static void
 octa_thru_part_track_init (OctaThruPartTrack *self)
 {
-}
-
-void
-_octa_thru_part_track_setup (OctaThruPartTrack *self)
-{
-  self->cache = octa_field_table_snapshot (&fields, self);
-  _octa_part_track_watch (OCTA_PART_TRACK (self), octa_thru_part_track_refresh);
 }
