@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "octa-image.h"
+#include "octa-image-private.h"
 
 #include <string.h>
 #ifdef __SSE2__
@@ -15,15 +15,16 @@ typedef struct
   gsize        size;
   guint8       version;
   const char  *label;
+  const char  *article;
 } KindInfo;
 
 static const KindInfo kind_info[] = {
-  { OCTA_FILE_KIND_UNKNOWN,      NULL,   0,                      0,  "unknown file" },
-  { OCTA_FILE_KIND_BANK,         "BANK", OCTA_BANK_SIZE,         23, "bank" },
-  { OCTA_FILE_KIND_MARKERS,      "SAMP", OCTA_MARKERS_SIZE,      4,  "markers" },
-  { OCTA_FILE_KIND_ARRANGEMENT,  "ARRA", OCTA_ARRANGEMENT_SIZE,  6,  "arrangement" },
-  { OCTA_FILE_KIND_SAMPLE_ATTRS, "SMPA", OCTA_SAMPLE_ATTRS_SIZE, 2,  "sample attributes (.ot)" },
-  { OCTA_FILE_KIND_PROJECT,      NULL,   0,                      0,  "project settings" },
+  { OCTA_FILE_KIND_UNKNOWN,      NULL,   0,                      0,  "unknown file",            "an" },
+  { OCTA_FILE_KIND_BANK,         "BANK", OCTA_BANK_SIZE,         23, "bank",                    "a" },
+  { OCTA_FILE_KIND_MARKERS,      "SAMP", OCTA_MARKERS_SIZE,      4,  "markers",                 "a" },
+  { OCTA_FILE_KIND_ARRANGEMENT,  "ARRA", OCTA_ARRANGEMENT_SIZE,  6,  "arrangement",             "an" },
+  { OCTA_FILE_KIND_SAMPLE_ATTRS, "SMPA", OCTA_SAMPLE_ATTRS_SIZE, 2,  "sample attributes (.ot)", "a" },
+  { OCTA_FILE_KIND_PROJECT,      NULL,   0,                      0,  "project settings",        "a" },
 };
 
 static const KindInfo *
@@ -248,11 +249,8 @@ check_container (OctaFileKind   kind,
 
   if (memcmp (data + 12, info->tag, 4) != 0)
     {
-      g_autofree char *found = g_strndup ((const char *) data + 12, 4);
+      g_autofree char *found = _octa_image_dup_text (data + 12, 4);
 
-      for (char *p = found; *p; p++)
-        if (!g_ascii_isprint (*p))
-          *p = '?';
       g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_BAD_MAGIC,
                    "%s: offset 12 holds type \"%s\", a %s file has \"%s\"",
                    name, found, info->label, info->tag);
@@ -356,6 +354,24 @@ octa_image_new_blank (OctaFileKind  kind,
   return image;
 }
 
+/* @data is checked and taken. */
+static OctaImage *
+image_new (OctaFileKind  kind,
+           guint8       *data,
+           gsize         len,
+           const char   *name,
+           gboolean      checksum_ok)
+{
+  OctaImage *image = g_new0 (OctaImage, 1);
+
+  image->kind = kind;
+  image->size = len;
+  image->data = data;
+  image->name = g_strdup (name);
+  image->checksum_ok_at_load = checksum_ok;
+  return image;
+}
+
 OctaImage *
 octa_image_new_from_data (OctaFileKind   kind,
                           const guint8  *data,
@@ -364,7 +380,6 @@ octa_image_new_from_data (OctaFileKind   kind,
                           OctaLoadFlags  flags,
                           GError       **error)
 {
-  OctaImage *image;
   gboolean checksum_ok;
 
   if (name == NULL)
@@ -373,13 +388,7 @@ octa_image_new_from_data (OctaFileKind   kind,
   if (!check_container (kind, data, len, name, flags, &checksum_ok, error))
     return NULL;
 
-  image = g_new0 (OctaImage, 1);
-  image->kind = kind;
-  image->size = len;
-  image->data = g_memdup2 (data, len);
-  image->name = g_strdup (name);
-  image->checksum_ok_at_load = checksum_ok;
-  return image;
+  return image_new (kind, g_memdup2 (data, len), len, name, checksum_ok);
 }
 
 /**
@@ -404,7 +413,6 @@ octa_image_new_take (OctaFileKind   kind,
                      OctaLoadFlags  flags,
                      GError       **error)
 {
-  OctaImage *image;
   gboolean checksum_ok;
 
   if (name == NULL)
@@ -416,13 +424,108 @@ octa_image_new_take (OctaFileKind   kind,
       return NULL;
     }
 
-  image = g_new0 (OctaImage, 1);
-  image->kind = kind;
-  image->size = len;
-  image->data = data;
-  image->name = g_strdup (name);
-  image->checksum_ok_at_load = checksum_ok;
-  return image;
+  return image_new (kind, data, len, name, checksum_ok);
+}
+
+/*
+ * check_container() calls anything shorter than "FORM" a bad magic; an
+ * empty or 1–3 byte file that starts like one is a truncated file of the
+ * kind asked for. Empty `.ot` placeholders are common in sample folders.
+ */
+static gboolean
+check_short_prefix (OctaFileKind   kind,
+                    const guint8  *data,
+                    gsize          len,
+                    const char    *name,
+                    GError       **error)
+{
+  const KindInfo *info = info_for (kind);
+
+  if (len < 4 && (len == 0 || memcmp (data, "FORM", len) == 0))
+    {
+      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED,
+                   "%s: truncated: %" G_GSIZE_FORMAT " bytes, %s %s file has %" G_GSIZE_FORMAT
+                   " (data ends at offset %" G_GSIZE_FORMAT ")",
+                   name, len, info->article, info->label, info->size, len);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * The container checks a typed file makes before it opens: those of
+ * octa_image_check_container(), with a cut-off file reported as truncated.
+ */
+gboolean
+_octa_image_check (OctaFileKind   kind,
+                   const guint8  *data,
+                   gsize          len,
+                   const char    *name,
+                   OctaLoadFlags  flags,
+                   GError       **error)
+{
+  return check_short_prefix (kind, data, len, name, error) &&
+         octa_image_check_container (kind, data, len, name, flags, error);
+}
+
+/* octa_image_new_from_data() for a typed file: a cut-off file is truncated. */
+OctaImage *
+_octa_image_load (OctaFileKind   kind,
+                  const guint8  *data,
+                  gsize          len,
+                  const char    *name,
+                  OctaLoadFlags  flags,
+                  GError       **error)
+{
+  if (name == NULL)
+    name = octa_file_kind_to_string (kind);
+
+  if (!check_short_prefix (kind, data, len, name, error))
+    return NULL;
+
+  return octa_image_new_from_data (kind, data, len, name, flags, error);
+}
+
+/* octa_image_new_take() for a typed file: a cut-off file is truncated. */
+OctaImage *
+_octa_image_load_take (OctaFileKind   kind,
+                       guint8        *data,
+                       gsize          len,
+                       const char    *name,
+                       OctaLoadFlags  flags,
+                       GError       **error)
+{
+  if (name == NULL)
+    name = octa_file_kind_to_string (kind);
+
+  if (!check_short_prefix (kind, data, len, name, error))
+    {
+      g_free (data);
+      return NULL;
+    }
+
+  return octa_image_new_take (kind, data, len, name, flags, error);
+}
+
+/*
+ * The text of a fixed-size field: up to its first NUL, with bytes a GLib
+ * string cannot carry shown as '?'.
+ */
+char *
+_octa_image_dup_text (const guint8 *bytes,
+                      gsize         size)
+{
+  gsize len = 0;
+  char *text;
+
+  while (len < size && bytes[len] != 0)
+    len++;
+
+  text = g_strndup ((const char *) bytes, len);
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isprint (text[i]))
+      text[i] = '?';
+  return text;
 }
 
 OctaImage *
