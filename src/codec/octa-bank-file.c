@@ -882,7 +882,7 @@ octa_bank_file_new_take (guint8         *data,
   if (name == NULL)
     name = octa_file_kind_to_string (OCTA_FILE_KIND_BANK);
 
-  image = _octa_image_load_take (OCTA_FILE_KIND_BANK, data, len, name, flags, error);
+  image = _octa_image_load (OCTA_FILE_KIND_BANK, data, len, name, flags, error);
   if (image == NULL)
     return NULL;
 

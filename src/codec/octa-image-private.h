@@ -17,12 +17,6 @@ gboolean   _octa_image_check     (OctaFileKind    kind,
                                   OctaLoadFlags   flags,
                                   GError        **error);
 OctaImage *_octa_image_load      (OctaFileKind    kind,
-                                  const guint8   *data,
-                                  gsize           len,
-                                  const char     *name,
-                                  OctaLoadFlags   flags,
-                                  GError        **error);
-OctaImage *_octa_image_load_take (OctaFileKind    kind,
                                   guint8         *data,
                                   gsize           len,
                                   const char     *name,

@@ -15,16 +15,15 @@ typedef struct
   gsize        size;
   guint8       version;
   const char  *label;
-  const char  *article;
 } KindInfo;
 
 static const KindInfo kind_info[] = {
-  { OCTA_FILE_KIND_UNKNOWN,      NULL,   0,                      0,  "unknown file",            "an" },
-  { OCTA_FILE_KIND_BANK,         "BANK", OCTA_BANK_SIZE,         23, "bank",                    "a" },
-  { OCTA_FILE_KIND_MARKERS,      "SAMP", OCTA_MARKERS_SIZE,      4,  "markers",                 "a" },
-  { OCTA_FILE_KIND_ARRANGEMENT,  "ARRA", OCTA_ARRANGEMENT_SIZE,  6,  "arrangement",             "an" },
-  { OCTA_FILE_KIND_SAMPLE_ATTRS, "SMPA", OCTA_SAMPLE_ATTRS_SIZE, 2,  "sample attributes (.ot)", "a" },
-  { OCTA_FILE_KIND_PROJECT,      NULL,   0,                      0,  "project settings",        "a" },
+  { OCTA_FILE_KIND_UNKNOWN,      NULL,   0,                      0,  "unknown file" },
+  { OCTA_FILE_KIND_BANK,         "BANK", OCTA_BANK_SIZE,         23, "bank" },
+  { OCTA_FILE_KIND_MARKERS,      "SAMP", OCTA_MARKERS_SIZE,      4,  "markers" },
+  { OCTA_FILE_KIND_ARRANGEMENT,  "ARRA", OCTA_ARRANGEMENT_SIZE,  6,  "arrangement" },
+  { OCTA_FILE_KIND_SAMPLE_ATTRS, "SMPA", OCTA_SAMPLE_ATTRS_SIZE, 2,  "sample attributes (.ot)" },
+  { OCTA_FILE_KIND_PROJECT,      NULL,   0,                      0,  "project settings" },
 };
 
 static const KindInfo *
@@ -354,24 +353,6 @@ octa_image_new_blank (OctaFileKind  kind,
   return image;
 }
 
-/* @data is checked and taken. */
-static OctaImage *
-image_new (OctaFileKind  kind,
-           guint8       *data,
-           gsize         len,
-           const char   *name,
-           gboolean      checksum_ok)
-{
-  OctaImage *image = g_new0 (OctaImage, 1);
-
-  image->kind = kind;
-  image->size = len;
-  image->data = data;
-  image->name = g_strdup (name);
-  image->checksum_ok_at_load = checksum_ok;
-  return image;
-}
-
 OctaImage *
 octa_image_new_from_data (OctaFileKind   kind,
                           const guint8  *data,
@@ -380,15 +361,7 @@ octa_image_new_from_data (OctaFileKind   kind,
                           OctaLoadFlags  flags,
                           GError       **error)
 {
-  gboolean checksum_ok;
-
-  if (name == NULL)
-    name = octa_file_kind_to_string (kind);
-
-  if (!check_container (kind, data, len, name, flags, &checksum_ok, error))
-    return NULL;
-
-  return image_new (kind, g_memdup2 (data, len), len, name, checksum_ok);
+  return octa_image_new_take (kind, g_memdup2 (data, len), len, name, flags, error);
 }
 
 /**
@@ -413,6 +386,7 @@ octa_image_new_take (OctaFileKind   kind,
                      OctaLoadFlags  flags,
                      GError       **error)
 {
+  OctaImage *image;
   gboolean checksum_ok;
 
   if (name == NULL)
@@ -424,7 +398,13 @@ octa_image_new_take (OctaFileKind   kind,
       return NULL;
     }
 
-  return image_new (kind, data, len, name, checksum_ok);
+  image = g_new0 (OctaImage, 1);
+  image->kind = kind;
+  image->size = len;
+  image->data = data;
+  image->name = g_strdup (name);
+  image->checksum_ok_at_load = checksum_ok;
+  return image;
 }
 
 /*
@@ -443,10 +423,12 @@ check_short_prefix (OctaFileKind   kind,
 
   if (len < 4 && (len == 0 || memcmp (data, "FORM", len) == 0))
     {
+      const char *article = strchr ("aeiou", info->label[0]) != NULL ? "an" : "a";
+
       g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED,
                    "%s: truncated: %" G_GSIZE_FORMAT " bytes, %s %s file has %" G_GSIZE_FORMAT
                    " (data ends at offset %" G_GSIZE_FORMAT ")",
-                   name, len, info->article, info->label, info->size, len);
+                   name, len, article, info->label, info->size, len);
       return FALSE;
     }
   return TRUE;
@@ -468,32 +450,14 @@ _octa_image_check (OctaFileKind   kind,
          octa_image_check_container (kind, data, len, name, flags, error);
 }
 
-/* octa_image_new_from_data() for a typed file: a cut-off file is truncated. */
+/* octa_image_new_take() for a typed file: a cut-off file is truncated. */
 OctaImage *
 _octa_image_load (OctaFileKind   kind,
-                  const guint8  *data,
+                  guint8        *data,
                   gsize          len,
                   const char    *name,
                   OctaLoadFlags  flags,
                   GError       **error)
-{
-  if (name == NULL)
-    name = octa_file_kind_to_string (kind);
-
-  if (!check_short_prefix (kind, data, len, name, error))
-    return NULL;
-
-  return octa_image_new_from_data (kind, data, len, name, flags, error);
-}
-
-/* octa_image_new_take() for a typed file: a cut-off file is truncated. */
-OctaImage *
-_octa_image_load_take (OctaFileKind   kind,
-                       guint8        *data,
-                       gsize          len,
-                       const char    *name,
-                       OctaLoadFlags  flags,
-                       GError       **error)
 {
   if (name == NULL)
     name = octa_file_kind_to_string (kind);

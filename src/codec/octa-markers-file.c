@@ -129,7 +129,8 @@ octa_markers_file_new_from_data (const guint8   *data,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return octa_markers_file_wrap (_octa_image_load (OCTA_FILE_KIND_MARKERS, data, len,
+  return octa_markers_file_wrap (_octa_image_load (OCTA_FILE_KIND_MARKERS,
+                                                   g_memdup2 (data, len), len,
                                                    name, flags, error));
 }
 
