@@ -98,33 +98,10 @@ octa_arrangement_file_new_blank (const char *name)
   return octa_arrangement_file_wrap (octa_image_new_blank (OCTA_FILE_KIND_ARRANGEMENT, name));
 }
 
-/**
- * octa_arrangement_file_new_from_data:
- * @data: (array length=len): the file's bytes
- * @len: their number
- * @name: (nullable): the name used in messages, usually the path
- * @flags: which kinds of damage to accept
- * @error: return location for a #GError
- *
- * Opens `arrNN.work` / `arrNN.strd`. There is no inner magic, so only the
- * container is checked; unknown row types and stale bytes are kept.
- *
- * Returns: (transfer full) (nullable): the file, or %NULL with @error set.
- */
-OctaArrangementFile *
-octa_arrangement_file_new_from_data (const guint8   *data,
-                                     gsize           len,
-                                     const char     *name,
-                                     OctaLoadFlags   flags,
-                                     GError        **error)
-{
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return octa_arrangement_file_wrap (_octa_image_load (OCTA_FILE_KIND_ARRANGEMENT,
-                                                       g_memdup2 (data, len), len,
-                                                       name, flags, error));
-}
+/* `arrNN.work` / `arrNN.strd` have no inner magic, so only the container is
+ * checked; unknown row types and stale bytes are kept. */
+OCTA_DEFINE_IMAGE_FILE_LOADER (OctaArrangementFile, octa_arrangement_file,
+                               OCTA_FILE_KIND_ARRANGEMENT)
 
 /*
  * Writes @text and, when shorter than @size, one NUL. The device keeps the

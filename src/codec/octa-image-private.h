@@ -87,4 +87,25 @@ char      *_octa_image_dup_text  (const guint8   *bytes,
     return octa_image_encode (var->image);                                    \
   }
 
+/*
+ * Defines type_name_new_from_data() for a type with nothing inside to check
+ * but the container: it opens a copy of the bytes, named @name in messages
+ * (the kind's label when %NULL), and returns the file, or %NULL with @error
+ * set. Needs OCTA_DEFINE_IMAGE_FILE() first.
+ */
+#define OCTA_DEFINE_IMAGE_FILE_LOADER(TypeName, type_name, kind)              \
+  TypeName *                                                                  \
+  type_name##_new_from_data (const guint8   *data,                            \
+                             gsize           len,                             \
+                             const char     *name,                            \
+                             OctaLoadFlags   flags,                           \
+                             GError        **error)                           \
+  {                                                                           \
+    g_return_val_if_fail (data != NULL || len == 0, NULL);                    \
+    g_return_val_if_fail (error == NULL || *error == NULL, NULL);             \
+                                                                              \
+    return type_name##_wrap (_octa_image_load (kind, g_memdup2 (data, len),   \
+                                               len, name, flags, error));     \
+  }
+
 G_END_DECLS

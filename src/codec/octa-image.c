@@ -645,13 +645,23 @@ octa_image_set_u8 (OctaImage *image,
     }
 }
 
+/* Big-endian, byte by byte: the change function sees every byte that changes. */
+static void
+set_big_endian (OctaImage *image,
+                gsize      offset,
+                guint64    value,
+                guint      width)
+{
+  for (guint i = 0; i < width; i++)
+    octa_image_set_u8 (image, offset + i, (value >> (8 * (width - 1 - i))) & 0xFF);
+}
+
 void
 octa_image_set_u16 (OctaImage *image,
                     gsize      offset,
                     guint16    value)
 {
-  octa_image_set_u8 (image, offset, value >> 8);
-  octa_image_set_u8 (image, offset + 1, value & 0xFF);
+  set_big_endian (image, offset, value, 2);
 }
 
 void
@@ -659,8 +669,7 @@ octa_image_set_u32 (OctaImage *image,
                     gsize      offset,
                     guint32    value)
 {
-  for (guint i = 0; i < 4; i++)
-    octa_image_set_u8 (image, offset + i, (value >> (24 - 8 * i)) & 0xFF);
+  set_big_endian (image, offset, value, 4);
 }
 
 void
@@ -668,8 +677,7 @@ octa_image_set_u64 (OctaImage *image,
                     gsize      offset,
                     guint64    value)
 {
-  for (guint i = 0; i < 8; i++)
-    octa_image_set_u8 (image, offset + i, (value >> (56 - 8 * i)) & 0xFF);
+  set_big_endian (image, offset, value, 8);
 }
 
 void

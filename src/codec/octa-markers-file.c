@@ -106,33 +106,9 @@ octa_markers_file_new_blank (const char *name)
   return octa_markers_file_wrap (octa_image_new_blank (OCTA_FILE_KIND_MARKERS, name));
 }
 
-/**
- * octa_markers_file_new_from_data:
- * @data: (array length=len): the file's bytes
- * @len: their number
- * @name: (nullable): the name used in messages, usually the path
- * @flags: which kinds of damage to accept
- * @error: return location for a #GError
- *
- * Opens `markers.work` / `markers.strd`. The records have no inner magic,
- * so only the container is checked; any record contents are accepted.
- *
- * Returns: (transfer full) (nullable): the file, or %NULL with @error set.
- */
-OctaMarkersFile *
-octa_markers_file_new_from_data (const guint8   *data,
-                                 gsize           len,
-                                 const char     *name,
-                                 OctaLoadFlags   flags,
-                                 GError        **error)
-{
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return octa_markers_file_wrap (_octa_image_load (OCTA_FILE_KIND_MARKERS,
-                                                   g_memdup2 (data, len), len,
-                                                   name, flags, error));
-}
+/* The records of `markers.work` / `markers.strd` have no inner magic, so
+ * only the container is checked; any record contents are accepted. */
+OCTA_DEFINE_IMAGE_FILE_LOADER (OctaMarkersFile, octa_markers_file, OCTA_FILE_KIND_MARKERS)
 
 static guint32
 get_record_u32 (const OctaMarkersFile *markers,

@@ -139,33 +139,9 @@ octa_sample_file_new_blank (const char *name)
   return octa_sample_file_wrap (image);
 }
 
-/**
- * octa_sample_file_new_from_data:
- * @data: (array length=len): the file's bytes
- * @len: their number
- * @name: (nullable): the name used in messages, usually the path
- * @flags: which kinds of damage to accept
- * @error: return location for a #GError
- *
- * Opens a sample's `.ot` attributes. Only the container is checked; the
- * field values are accepted as they are.
- *
- * Returns: (transfer full) (nullable): the file, or %NULL with @error set.
- */
-OctaSampleFile *
-octa_sample_file_new_from_data (const guint8   *data,
-                                gsize           len,
-                                const char     *name,
-                                OctaLoadFlags   flags,
-                                GError        **error)
-{
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return octa_sample_file_wrap (_octa_image_load (OCTA_FILE_KIND_SAMPLE_ATTRS,
-                                                  g_memdup2 (data, len), len,
-                                                  name, flags, error));
-}
+/* Only the container of a sample's `.ot` attributes is checked; the field
+ * values are accepted as they are. */
+OCTA_DEFINE_IMAGE_FILE_LOADER (OctaSampleFile, octa_sample_file, OCTA_FILE_KIND_SAMPLE_ATTRS)
 
 /**
  * octa_sample_file_get:
