@@ -216,7 +216,8 @@ check_container (OctaFileKind   kind,
 
   g_return_val_if_fail (info->tag != NULL, FALSE);
 
-  if (len < 4 && memcmp (data, "FORM", len) == 0)
+  /* memcmp() must not see the NULL of an empty copy, even for 0 bytes. */
+  if (len < 4 && (len == 0 || memcmp (data, "FORM", len) == 0))
     {
       g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED,
                    "%s: truncated: %" G_GSIZE_FORMAT " bytes, the header alone needs 22",
