@@ -11,6 +11,7 @@
 
 #include "octa-codec-error.h"
 #include "octa-fileio.h"
+#include "octa-fileio-private.h"
 
 /* Big enough that a slightly oversized bank still reaches its decoder,
  * which then reports exactly where the extra data starts. */
@@ -1196,18 +1197,14 @@ starts_with_zip_magic (const char *path)
   gsize got = 0;
   int fd;
 
-  do
-    fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  while (fd < 0 && errno == EINTR);
+  fd = _octa_open_noeintr (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     return FALSE;
 
   while (got < sizeof magic)
     {
-      gssize n = read (fd, magic + got, sizeof magic - got);
+      gssize n = _octa_read_noeintr (fd, magic + got, sizeof magic - got);
 
-      if (n < 0 && errno == EINTR)
-        continue;
       if (n <= 0)
         break;
       got += n;
@@ -1899,21 +1896,12 @@ write_chunk (const guint8  *data,
 {
   ExtractSink *sink = user_data;
 
-  while (len > 0)
+  if (!_octa_write_all (sink->fd, data, len))
     {
-      gssize n = write (sink->fd, data, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int e = n < 0 ? errno : EIO;
-          g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_IO,
-                       "%s: cannot write \"%s\": %s", sink->zip_path, sink->target, g_strerror (e));
-          return FALSE;
-        }
-      data += n;
-      len -= n;
+      int e = errno;
+      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_IO,
+                   "%s: cannot write \"%s\": %s", sink->zip_path, sink->target, g_strerror (e));
+      return FALSE;
     }
   return TRUE;
 }
@@ -1973,9 +1961,8 @@ extract_file (ZipReader      *zr,
   if (octa_file_kind_from_filename (entry->path) != OCTA_FILE_KIND_UNKNOWN)
     limit = MIN (limit, OCTA_ZIP_MAX_PROJECT_FILE);
 
-  do
-    sink.fd = open (target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-  while (sink.fd < 0 && errno == EINTR);
+  sink.fd = _octa_open_noeintr (target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                                0644);
   if (sink.fd < 0)
     {
       int e = errno;
