@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "octa-codec-error.h"
+#include "octa-image-private.h"
 
 #define UNKNOWN_1_OFFSET      22
 #define BLOCK_A_OFFSET        24
@@ -24,11 +25,6 @@
 #define N_MIDI_TRACKS         8
 #define TRANSPOSE_MAX         48
 
-struct _OctaArrangementFile
-{
-  OctaImage *image;
-};
-
 typedef struct
 {
   guint8 rel;
@@ -47,26 +43,7 @@ static const RowFieldInfo row_fields[OCTA_N_ROW_FIELDS] = {
   [OCTA_ROW_FIELD_LENGTH]      = { 12, 2 },
 };
 
-/*
- * octa_image_check_container() calls anything shorter than "FORM" a bad
- * magic; an empty or 1–3 byte file that starts like one is a truncated file.
- */
-static gboolean
-check_short_prefix (const guint8 *data,
-                    gsize         len,
-                    const char   *name,
-                    GError      **error)
-{
-  if (len < 4 && (len == 0 || memcmp (data, "FORM", len) == 0))
-    {
-      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED,
-                   "%s: truncated: %" G_GSIZE_FORMAT " bytes, an arrangement file has %d"
-                   " (data ends at offset %" G_GSIZE_FORMAT ")",
-                   name, len, OCTA_ARRANGEMENT_SIZE, len);
-      return FALSE;
-    }
-  return TRUE;
-}
+OCTA_DEFINE_IMAGE_FILE (OctaArrangementFile, octa_arrangement_file, arr)
 
 static gboolean
 copy_is_valid (OctaArrangementCopy copy)
@@ -107,15 +84,6 @@ octa_arrangement_row_offset (OctaArrangementCopy copy,
          + (gsize) OCTA_ARRANGEMENT_ROW_SIZE * row;
 }
 
-static OctaArrangementFile *
-arrangement_new_take (OctaImage *image)
-{
-  OctaArrangementFile *arr = g_new0 (OctaArrangementFile, 1);
-
-  arr->image = image;
-  return arr;
-}
-
 /**
  * octa_arrangement_file_new_blank:
  * @name: (nullable): the name used in messages
@@ -127,109 +95,13 @@ arrangement_new_take (OctaImage *image)
 OctaArrangementFile *
 octa_arrangement_file_new_blank (const char *name)
 {
-  return arrangement_new_take (octa_image_new_blank (OCTA_FILE_KIND_ARRANGEMENT, name));
+  return octa_arrangement_file_wrap (octa_image_new_blank (OCTA_FILE_KIND_ARRANGEMENT, name));
 }
 
-/**
- * octa_arrangement_file_new_from_data:
- * @data: (array length=len): the file's bytes
- * @len: their number
- * @name: (nullable): the name used in messages, usually the path
- * @flags: which kinds of damage to accept
- * @error: return location for a #GError
- *
- * Opens `arrNN.work` / `arrNN.strd`. There is no inner magic, so only the
- * container is checked; unknown row types and stale bytes are kept.
- *
- * Returns: (transfer full) (nullable): the file, or %NULL with @error set.
- */
-OctaArrangementFile *
-octa_arrangement_file_new_from_data (const guint8   *data,
-                                     gsize           len,
-                                     const char     *name,
-                                     OctaLoadFlags   flags,
-                                     GError        **error)
-{
-  OctaImage *image;
-
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (name == NULL)
-    name = octa_file_kind_to_string (OCTA_FILE_KIND_ARRANGEMENT);
-
-  if (!check_short_prefix (data, len, name, error))
-    return NULL;
-
-  image = octa_image_new_from_data (OCTA_FILE_KIND_ARRANGEMENT, data, len, name, flags, error);
-  if (image == NULL)
-    return NULL;
-
-  return arrangement_new_take (image);
-}
-
-OctaArrangementFile *
-octa_arrangement_file_copy (const OctaArrangementFile *arr)
-{
-  g_return_val_if_fail (arr != NULL, NULL);
-
-  return arrangement_new_take (octa_image_copy (arr->image));
-}
-
-void
-octa_arrangement_file_free (OctaArrangementFile *arr)
-{
-  if (arr == NULL)
-    return;
-  octa_image_free (arr->image);
-  g_free (arr);
-}
-
-/**
- * octa_arrangement_file_get_image:
- * @arr: an arrangement file
- *
- * Returns: (transfer none): the raw image the file is a view of.
- */
-OctaImage *
-octa_arrangement_file_get_image (OctaArrangementFile *arr)
-{
-  g_return_val_if_fail (arr != NULL, NULL);
-
-  return arr->image;
-}
-
-/**
- * octa_arrangement_file_encode:
- * @arr: an arrangement file
- *
- * Returns: (transfer full): the file's bytes; see octa_image_encode().
- */
-GBytes *
-octa_arrangement_file_encode (OctaArrangementFile *arr)
-{
-  g_return_val_if_fail (arr != NULL, NULL);
-
-  return octa_image_encode (arr->image);
-}
-
-/* Text up to the first NUL; bytes a GLib string cannot carry become '?'. */
-static char *
-dup_text (const guint8 *bytes,
-          gsize         size)
-{
-  gsize len = 0;
-  char *text;
-
-  while (len < size && bytes[len] != 0)
-    len++;
-
-  text = g_strndup ((const char *) bytes, len);
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isprint (text[i]))
-      text[i] = '?';
-  return text;
-}
+/* `arrNN.work` / `arrNN.strd` have no inner magic, so only the container is
+ * checked; unknown row types and stale bytes are kept. */
+OCTA_DEFINE_IMAGE_FILE_LOADER (OctaArrangementFile, octa_arrangement_file,
+                               OCTA_FILE_KIND_ARRANGEMENT)
 
 /*
  * Writes @text and, when shorter than @size, one NUL. The device keeps the
@@ -290,8 +162,8 @@ octa_arrangement_file_dup_name (const OctaArrangementFile *arr,
   g_return_val_if_fail (arr != NULL, NULL);
   g_return_val_if_fail (copy_is_valid (copy), NULL);
 
-  return dup_text (arr->image->data + octa_arrangement_block_offset (copy) + BLOCK_NAME_REL,
-                   OCTA_ARRANGEMENT_NAME_SIZE);
+  return _octa_image_dup_text (arr->image->data + octa_arrangement_block_offset (copy)
+                               + BLOCK_NAME_REL, OCTA_ARRANGEMENT_NAME_SIZE);
 }
 
 /**
@@ -649,8 +521,8 @@ octa_arrangement_file_dup_row_reminder (const OctaArrangementFile *arr,
   g_return_val_if_fail (copy_is_valid (copy), NULL);
   g_return_val_if_fail (row < OCTA_N_ARRANGEMENT_ROWS, NULL);
 
-  return dup_text (arr->image->data + octa_arrangement_row_offset (copy, row) + ROW_REMINDER_REL,
-                   ROW_REMINDER_SIZE);
+  return _octa_image_dup_text (arr->image->data + octa_arrangement_row_offset (copy, row)
+                               + ROW_REMINDER_REL, ROW_REMINDER_SIZE);
 }
 
 /**

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "octa-codec-error.h"
+#include "octa-image-private.h"
 
 /* Bank layout (spec §2, §2.8). */
 #define PATTERN_BASE          22
@@ -56,11 +57,7 @@
 #define PART_XLV_REL          5739
 #define PART_XLV_SIZE         10
 
-
-struct _OctaBankFile
-{
-  OctaImage *image;
-};
+OCTA_DEFINE_IMAGE_FILE (OctaBankFile, octa_bank_file, bank)
 
 /* Relative offset of each trig mask inside a track block; -1 where the track
  * type has no such mask. */
@@ -590,6 +587,26 @@ build_blank_part (guint8 *data,
 }
 
 static void
+build_blank_track (guint8        *data,
+                   guint          pattern,
+                   OctaTrackType  type,
+                   guint          track)
+{
+  gboolean audio = type == OCTA_TRACK_AUDIO;
+  gsize b = track_base (pattern, type, track);
+  gsize settings = b + (audio ? AUDIO_SETTINGS_REL : MIDI_SETTINGS_REL);
+
+  put (data, b, audio ? "TRAC" : "MTRA", 4);
+  data[b + TRACK_INDEX_REL] = track;
+  fill (data, b + (audio ? audio_mask_rel : midi_mask_rel)[OCTA_TRIG_SWING], 0xAA, 8);
+  data[settings + OCTA_TRACK_SETTING_LENGTH] = 16;
+  data[settings + OCTA_TRACK_SETTING_SCALE] = 2;
+  data[settings + OCTA_TRACK_SETTING_START_SILENT] = 0xFF;
+  fill (data, b + (audio ? AUDIO_PLOCKS_REL : MIDI_PLOCKS_REL), 0xFF,
+        OCTA_N_STEPS * PLOCK_RECORD_SIZE);
+}
+
+static void
 build_blank (guint8 *data)
 {
   for (guint p = 0; p < OCTA_N_PATTERNS; p++)
@@ -598,24 +615,8 @@ build_blank (guint8 *data)
 
       for (guint t = 0; t < OCTA_N_TRACKS; t++)
         {
-          gsize a = track_base (p, OCTA_TRACK_AUDIO, t);
-          gsize m = track_base (p, OCTA_TRACK_MIDI, t);
-
-          put (data, a, "TRAC", 4);
-          data[a + TRACK_INDEX_REL] = t;
-          fill (data, a + audio_mask_rel[OCTA_TRIG_SWING], 0xAA, 8);
-          data[a + AUDIO_SETTINGS_REL + OCTA_TRACK_SETTING_LENGTH] = 16;
-          data[a + AUDIO_SETTINGS_REL + OCTA_TRACK_SETTING_SCALE] = 2;
-          data[a + AUDIO_SETTINGS_REL + OCTA_TRACK_SETTING_START_SILENT] = 0xFF;
-          fill (data, a + AUDIO_PLOCKS_REL, 0xFF, OCTA_N_STEPS * PLOCK_RECORD_SIZE);
-
-          put (data, m, "MTRA", 4);
-          data[m + TRACK_INDEX_REL] = t;
-          fill (data, m + midi_mask_rel[OCTA_TRIG_SWING], 0xAA, 8);
-          data[m + MIDI_SETTINGS_REL + OCTA_TRACK_SETTING_LENGTH] = 16;
-          data[m + MIDI_SETTINGS_REL + OCTA_TRACK_SETTING_SCALE] = 2;
-          data[m + MIDI_SETTINGS_REL + OCTA_TRACK_SETTING_START_SILENT] = 0xFF;
-          fill (data, m + MIDI_PLOCKS_REL, 0xFF, OCTA_N_STEPS * PLOCK_RECORD_SIZE);
+          build_blank_track (data, p, OCTA_TRACK_AUDIO, t);
+          build_blank_track (data, p, OCTA_TRACK_MIDI, t);
         }
 
       put (data, tail_base (p), default_pattern_tail, TAIL_SIZE);
@@ -641,12 +642,11 @@ build_blank (guint8 *data)
 OctaBankFile *
 octa_bank_file_new_blank (const char *name)
 {
-  OctaBankFile *bank = g_new0 (OctaBankFile, 1);
+  OctaImage *image = octa_image_new_blank (OCTA_FILE_KIND_BANK, name);
 
-  bank->image = octa_image_new_blank (OCTA_FILE_KIND_BANK, name);
-  build_blank (bank->image->data);
-  octa_image_update_checksum (bank->image);
-  return bank;
+  build_blank (image->data);
+  octa_image_update_checksum (image);
+  return octa_bank_file_wrap (image);
 }
 
 static GError *
@@ -773,27 +773,6 @@ check_inner (const guint8 *data,
   return ok;
 }
 
-/* octa_image_check_container() calls anything shorter than "FORM" a foreign
- * file; an empty or cut-off file that starts like one is truncated. */
-static gboolean
-check_container (const guint8  *data,
-                 gsize          len,
-                 const char    *name,
-                 OctaLoadFlags  flags,
-                 GError       **error)
-{
-  if (len < 4 && (len == 0 || memcmp (data, "FORM", len) == 0))
-    {
-      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED,
-                   "%s: truncated: %" G_GSIZE_FORMAT " bytes, a bank file has %u"
-                   " (data ends at offset %" G_GSIZE_FORMAT ")",
-                   name, len, (guint) OCTA_BANK_SIZE, len);
-      return FALSE;
-    }
-
-  return octa_image_check_container (OCTA_FILE_KIND_BANK, data, len, name, flags, error);
-}
-
 /**
  * octa_bank_file_check_structure:
  * @data: (array length=len) (nullable): a file's bytes
@@ -824,7 +803,8 @@ octa_bank_file_check_structure (const guint8 *data,
   if (name == NULL)
     name = octa_file_kind_to_string (OCTA_FILE_KIND_BANK);
 
-  if (!check_container (data, len, name, OCTA_LOAD_ALLOW_BAD_CHECKSUM, &error))
+  if (!_octa_image_check (OCTA_FILE_KIND_BANK, data, len, name, OCTA_LOAD_ALLOW_BAD_CHECKSUM,
+                          &error))
     {
       add_problem (problems, error);
       ok = FALSE;
@@ -895,7 +875,6 @@ octa_bank_file_new_take (guint8         *data,
                          GError        **error)
 {
   OctaImage *image;
-  OctaBankFile *bank;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -903,13 +882,7 @@ octa_bank_file_new_take (guint8         *data,
   if (name == NULL)
     name = octa_file_kind_to_string (OCTA_FILE_KIND_BANK);
 
-  if (len < 4 && !check_container (data, len, name, flags, error))
-    {
-      g_free (data);
-      return NULL;
-    }
-
-  image = octa_image_new_take (OCTA_FILE_KIND_BANK, data, len, name, flags, error);
+  image = _octa_image_load (OCTA_FILE_KIND_BANK, data, len, name, flags, error);
   if (image == NULL)
     return NULL;
 
@@ -926,65 +899,7 @@ octa_bank_file_new_take (guint8         *data,
         }
     }
 
-  bank = g_new0 (OctaBankFile, 1);
-  bank->image = image;
-  return bank;
-}
-
-/**
- * octa_bank_file_copy:
- * @bank: a bank
- *
- * Returns: (transfer full): an independent copy of @bank
- */
-OctaBankFile *
-octa_bank_file_copy (const OctaBankFile *bank)
-{
-  OctaBankFile *copy;
-
-  g_return_val_if_fail (bank != NULL, NULL);
-
-  copy = g_new0 (OctaBankFile, 1);
-  copy->image = octa_image_copy (bank->image);
-  return copy;
-}
-
-void
-octa_bank_file_free (OctaBankFile *bank)
-{
-  if (bank == NULL)
-    return;
-  octa_image_free (bank->image);
-  g_free (bank);
-}
-
-/**
- * octa_bank_file_get_image:
- * @bank: a bank
- *
- * Returns: (transfer none): the raw image the bank edits in place
- */
-OctaImage *
-octa_bank_file_get_image (OctaBankFile *bank)
-{
-  g_return_val_if_fail (bank != NULL, NULL);
-
-  return bank->image;
-}
-
-/**
- * octa_bank_file_encode:
- * @bank: a bank
- *
- * Returns: (transfer full): the file's bytes; the checksum is recomputed only
- *   if the bank was edited
- */
-GBytes *
-octa_bank_file_encode (OctaBankFile *bank)
-{
-  g_return_val_if_fail (bank != NULL, NULL);
-
-  return octa_image_encode (bank->image);
+  return octa_bank_file_wrap (image);
 }
 
 /* Trig masks */
@@ -2182,18 +2097,11 @@ char *
 octa_bank_file_dup_part_name (const OctaBankFile *bank,
                               guint               part)
 {
-  const guint8 *raw;
-  char *name;
-
   g_return_val_if_fail (bank != NULL, NULL);
   g_return_val_if_fail (part < OCTA_N_PARTS, NULL);
 
-  raw = bank->image->data + TRAILER_NAMES + (gsize) PART_NAME_SIZE * part;
-  name = g_strndup ((const char *) raw, PART_NAME_SIZE);
-  for (char *p = name; *p != '\0'; p++)
-    if (!g_ascii_isprint (*p))
-      *p = '?';
-  return name;
+  return _octa_image_dup_text (bank->image->data + TRAILER_NAMES + (gsize) PART_NAME_SIZE * part,
+                               PART_NAME_SIZE);
 }
 
 /**

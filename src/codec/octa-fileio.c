@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "octa-fileio.h"
+#include "octa-fileio-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,14 +13,15 @@
 
 #define CHUNK_SIZE (64 * 1024)
 
-static int
-open_noeintr (const char *path,
-              int         flags)
+int
+_octa_open_noeintr (const char *path,
+                    int         flags,
+                    int         mode)
 {
   int fd;
 
   do
-    fd = open (path, flags);
+    fd = open (path, flags, mode);
   while (fd < 0 && errno == EINTR);
 
   return fd;
@@ -34,10 +36,10 @@ close_quietly (int fd)
   errno = saved_errno;
 }
 
-static gssize
-read_noeintr (int     fd,
-              void   *buf,
-              gsize   len)
+gssize
+_octa_read_noeintr (int     fd,
+                    void   *buf,
+                    gsize   len)
 {
   gssize n;
 
@@ -48,10 +50,11 @@ read_noeintr (int     fd,
   return n;
 }
 
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         len)
+/* Sets errno to EIO when write() makes no progress. */
+gboolean
+_octa_write_all (int           fd,
+                 const guint8 *data,
+                 gsize         len)
 {
   while (len > 0)
     {
@@ -123,7 +126,7 @@ octa_read_file (const char  *path,
 
   /* O_NONBLOCK keeps a FIFO planted under a project file name from hanging
    * the open; it has no effect on regular files. */
-  fd = open_noeintr (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  fd = _octa_open_noeintr (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int e = errno;
@@ -181,7 +184,7 @@ octa_read_file (const char  *path,
           buf = g_realloc (buf, alloc + 1);
         }
 
-      n = read_noeintr (fd, buf + done, alloc - done);
+      n = _octa_read_noeintr (fd, buf + done, alloc - done);
       if (n < 0)
         {
           int e = errno;
@@ -224,7 +227,7 @@ verify_contents (const char    *path,
   gsize done = 0;
   int fd;
 
-  fd = open_noeintr (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  fd = _octa_open_noeintr (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int e = errno;
@@ -244,7 +247,7 @@ verify_contents (const char    *path,
   chunk = g_malloc (CHUNK_SIZE);
   for (;;)
     {
-      gssize n = read_noeintr (fd, chunk, CHUNK_SIZE);
+      gssize n = _octa_read_noeintr (fd, chunk, CHUNK_SIZE);
 
       if (n < 0)
         {
@@ -353,7 +356,7 @@ octa_write_file_atomic_full (const char      *path,
     }
 
   what = "cannot write";
-  if (!write_all (fd, data, len))
+  if (!_octa_write_all (fd, data, len))
     goto fail_open;
 
   what = "cannot sync to disk";
@@ -417,7 +420,7 @@ octa_fsync_dir (const char  *dir,
 
   g_return_val_if_fail (dir != NULL, FALSE);
 
-  fd = open_noeintr (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  fd = _octa_open_noeintr (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
   if (fd < 0)
     {
       e = errno;

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "octa-codec-error.h"
+#include "octa-image-private.h"
 
 #define RECORDS_START      OCTA_HEADER_SIZE
 #define RECORD_SIZE        784
@@ -14,31 +14,7 @@
 #define SLICE_SIZE         12
 #define SLICE_COUNT_REL    780
 
-struct _OctaMarkersFile
-{
-  OctaImage *image;
-};
-
-/*
- * octa_image_check_container() calls anything shorter than "FORM" a bad
- * magic; an empty or 1–3 byte file that starts like one is a truncated file.
- */
-static gboolean
-check_short_prefix (const guint8 *data,
-                    gsize         len,
-                    const char   *name,
-                    GError      **error)
-{
-  if (len < 4 && (len == 0 || memcmp (data, "FORM", len) == 0))
-    {
-      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED,
-                   "%s: truncated: %" G_GSIZE_FORMAT " bytes, a markers file has %d"
-                   " (data ends at offset %" G_GSIZE_FORMAT ")",
-                   name, len, OCTA_MARKERS_SIZE, len);
-      return FALSE;
-    }
-  return TRUE;
-}
+OCTA_DEFINE_IMAGE_FILE (OctaMarkersFile, octa_markers_file, markers)
 
 static gboolean
 slot_is_valid (OctaSlotType type,
@@ -117,15 +93,6 @@ octa_markers_slot_offset (OctaSlotType type,
   return RECORDS_START + (gsize) RECORD_SIZE * slot;
 }
 
-static OctaMarkersFile *
-markers_new_take (OctaImage *image)
-{
-  OctaMarkersFile *markers = g_new0 (OctaMarkersFile, 1);
-
-  markers->image = image;
-  return markers;
-}
-
 /**
  * octa_markers_file_new_blank:
  * @name: (nullable): the name used in messages
@@ -136,91 +103,12 @@ markers_new_take (OctaImage *image)
 OctaMarkersFile *
 octa_markers_file_new_blank (const char *name)
 {
-  return markers_new_take (octa_image_new_blank (OCTA_FILE_KIND_MARKERS, name));
+  return octa_markers_file_wrap (octa_image_new_blank (OCTA_FILE_KIND_MARKERS, name));
 }
 
-/**
- * octa_markers_file_new_from_data:
- * @data: (array length=len): the file's bytes
- * @len: their number
- * @name: (nullable): the name used in messages, usually the path
- * @flags: which kinds of damage to accept
- * @error: return location for a #GError
- *
- * Opens `markers.work` / `markers.strd`. The records have no inner magic,
- * so only the container is checked; any record contents are accepted.
- *
- * Returns: (transfer full) (nullable): the file, or %NULL with @error set.
- */
-OctaMarkersFile *
-octa_markers_file_new_from_data (const guint8   *data,
-                                 gsize           len,
-                                 const char     *name,
-                                 OctaLoadFlags   flags,
-                                 GError        **error)
-{
-  OctaImage *image;
-
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (name == NULL)
-    name = octa_file_kind_to_string (OCTA_FILE_KIND_MARKERS);
-
-  if (!check_short_prefix (data, len, name, error))
-    return NULL;
-
-  image = octa_image_new_from_data (OCTA_FILE_KIND_MARKERS, data, len, name, flags, error);
-  if (image == NULL)
-    return NULL;
-
-  return markers_new_take (image);
-}
-
-OctaMarkersFile *
-octa_markers_file_copy (const OctaMarkersFile *markers)
-{
-  g_return_val_if_fail (markers != NULL, NULL);
-
-  return markers_new_take (octa_image_copy (markers->image));
-}
-
-void
-octa_markers_file_free (OctaMarkersFile *markers)
-{
-  if (markers == NULL)
-    return;
-  octa_image_free (markers->image);
-  g_free (markers);
-}
-
-/**
- * octa_markers_file_get_image:
- * @markers: a markers file
- *
- * Returns: (transfer none): the raw image the file is a view of.
- */
-OctaImage *
-octa_markers_file_get_image (OctaMarkersFile *markers)
-{
-  g_return_val_if_fail (markers != NULL, NULL);
-
-  return markers->image;
-}
-
-/**
- * octa_markers_file_encode:
- * @markers: a markers file
- *
- * Returns: (transfer full): the file's bytes; see octa_image_encode().
- */
-GBytes *
-octa_markers_file_encode (OctaMarkersFile *markers)
-{
-  g_return_val_if_fail (markers != NULL, NULL);
-
-  return octa_image_encode (markers->image);
-}
+/* The records of `markers.work` / `markers.strd` have no inner magic, so
+ * only the container is checked; any record contents are accepted. */
+OCTA_DEFINE_IMAGE_FILE_LOADER (OctaMarkersFile, octa_markers_file, OCTA_FILE_KIND_MARKERS)
 
 static guint32
 get_record_u32 (const OctaMarkersFile *markers,

@@ -11,6 +11,7 @@
 
 #include "octa-codec-error.h"
 #include "octa-fileio.h"
+#include "octa-fileio-private.h"
 
 /* Big enough that a slightly oversized bank still reaches its decoder,
  * which then reports exactly where the extra data starts. */
@@ -515,6 +516,39 @@ base_name_of_dir (const char *dir)
   return g_path_get_basename (canonical);
 }
 
+/* g_stat() with the failure as a GError: "PATH: WHAT: reason". */
+static gboolean
+stat_path (const char   *path,
+           struct stat  *st,
+           const char   *what,
+           GError      **error)
+{
+  if (g_stat (path, st) != 0)
+    {
+      int e = errno;
+      g_set_error (error, OCTA_CODEC_ERROR,
+                   e == ENOENT || e == ENOTDIR ? OCTA_CODEC_ERROR_NOT_FOUND : OCTA_CODEC_ERROR_IO,
+                   "%s: %s: %s", path, what, g_strerror (e));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A folder or archive without a single project file holds no project. */
+static gboolean
+check_not_empty (const OctaProjectFiles  *files,
+                 const char              *where,
+                 GError                 **error)
+{
+  if (octa_project_files_count (files) == 0)
+    {
+      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_NOT_FOUND,
+                   "%s: holds no Octatrack project files", where);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * octa_project_files_load_dir:
  * @dir: a project folder
@@ -540,14 +574,8 @@ octa_project_files_load_dir (const char     *dir,
 
   g_return_val_if_fail (dir != NULL, NULL);
 
-  if (g_stat (dir, &st) != 0)
-    {
-      int e = errno;
-      g_set_error (error, OCTA_CODEC_ERROR,
-                   e == ENOENT || e == ENOTDIR ? OCTA_CODEC_ERROR_NOT_FOUND : OCTA_CODEC_ERROR_IO,
-                   "%s: cannot open the folder: %s", dir, g_strerror (e));
-      return NULL;
-    }
+  if (!stat_path (dir, &st, "cannot open the folder", error))
+    return NULL;
   if (!S_ISDIR (st.st_mode))
     {
       g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_NOT_FOUND,
@@ -593,12 +621,8 @@ octa_project_files_load_dir (const char     *dir,
         return NULL;
     }
 
-  if (octa_project_files_count (files) == 0)
-    {
-      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_NOT_FOUND,
-                   "%s: holds no Octatrack project files", dir);
-      return NULL;
-    }
+  if (!check_not_empty (files, dir, error))
+    return NULL;
 
   return g_steal_pointer (&files);
 }
@@ -1160,12 +1184,8 @@ octa_project_files_load_zip (const char     *zip_path,
         return NULL;
     }
 
-  if (octa_project_files_count (files) == 0)
-    {
-      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_NOT_FOUND,
-                   "%s: holds no Octatrack project files", zip_path);
-      return NULL;
-    }
+  if (!check_not_empty (files, zip_path, error))
+    return NULL;
 
   return g_steal_pointer (&files);
 }
@@ -1177,18 +1197,14 @@ starts_with_zip_magic (const char *path)
   gsize got = 0;
   int fd;
 
-  do
-    fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  while (fd < 0 && errno == EINTR);
+  fd = _octa_open_noeintr (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     return FALSE;
 
   while (got < sizeof magic)
     {
-      gssize n = read (fd, magic + got, sizeof magic - got);
+      gssize n = _octa_read_noeintr (fd, magic + got, sizeof magic - got);
 
-      if (n < 0 && errno == EINTR)
-        continue;
       if (n <= 0)
         break;
       got += n;
@@ -1220,14 +1236,8 @@ octa_project_files_load (const char     *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &st) != 0)
-    {
-      int e = errno;
-      g_set_error (error, OCTA_CODEC_ERROR,
-                   e == ENOENT || e == ENOTDIR ? OCTA_CODEC_ERROR_NOT_FOUND : OCTA_CODEC_ERROR_IO,
-                   "%s: cannot open: %s", path, g_strerror (e));
-      return NULL;
-    }
+  if (!stat_path (path, &st, "cannot open", error))
+    return NULL;
 
   if (S_ISDIR (st.st_mode))
     return octa_project_files_load_dir (path, flags, error);
@@ -1241,6 +1251,43 @@ octa_project_files_load (const char     *path,
   g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_NOT_FOUND,
                "%s: not an Octatrack project folder or zip archive", path);
   return NULL;
+}
+
+static gboolean
+make_folder (const char  *dir,
+             GError     **error)
+{
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int e = errno;
+      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_IO,
+                   "%s: cannot create the folder: %s", dir, g_strerror (e));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Encodes @object into @dir under its own file name; returns the bytes
+ * written and, in @path_out, where they went. */
+static GBytes *
+write_slot (FileId           id,
+            gpointer         object,
+            const char      *dir,
+            OctaWriteFlags   flags,
+            char           **path_out,
+            GError         **error)
+{
+  g_autofree char *filename = file_id_filename (id);
+  g_autofree char *path = g_build_filename (dir, filename, NULL);
+  g_autoptr(GBytes) bytes = slot_encode (id, object);
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  if (!octa_write_file_atomic_full (path, data, len, flags, error))
+    return NULL;
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return g_steal_pointer (&bytes);
 }
 
 /**
@@ -1264,32 +1311,20 @@ octa_project_files_write_dir (OctaProjectFiles  *files,
   g_return_val_if_fail (files != NULL, FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
 
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      int e = errno;
-      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_IO,
-                   "%s: cannot create the folder: %s", dir, g_strerror (e));
-      return FALSE;
-    }
+  if (!make_folder (dir, error))
+    return FALSE;
 
   for (guint i = 0; i < N_FILES; i++)
     {
       FileId id = file_id (i);
       gpointer object = slot_get (files, id);
-      g_autofree char *filename = NULL;
-      g_autofree char *path = NULL;
       g_autoptr(GBytes) bytes = NULL;
-      gsize len;
-      const guint8 *data;
 
       if (object == NULL)
         continue;
 
-      filename = file_id_filename (id);
-      path = g_build_filename (dir, filename, NULL);
-      bytes = slot_encode (id, object);
-      data = g_bytes_get_data (bytes, &len);
-      if (!octa_write_file_atomic_full (path, data, len, OCTA_WRITE_NO_DIR_SYNC, error))
+      bytes = write_slot (id, object, dir, OCTA_WRITE_NO_DIR_SYNC, NULL, error);
+      if (bytes == NULL)
         return FALSE;
     }
 
@@ -1322,13 +1357,8 @@ octa_project_files_write_scratch (OctaProjectFiles  *files,
   g_return_val_if_fail (files != NULL, NULL);
   g_return_val_if_fail (dir != NULL, NULL);
 
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      int e = errno;
-      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_IO,
-                   "%s: cannot create the folder: %s", dir, g_strerror (e));
-      return NULL;
-    }
+  if (!make_folder (dir, error))
+    return NULL;
 
   loaded = g_new0 (OctaProjectFiles, 1);
   loaded->name = base_name_of_dir (dir);
@@ -1337,31 +1367,29 @@ octa_project_files_write_scratch (OctaProjectFiles  *files,
     {
       FileId id = file_id (i);
       gpointer object = slot_get (files, id);
-      g_autofree char *filename = NULL;
       g_autofree char *path = NULL;
       g_autoptr(GBytes) bytes = NULL;
       gsize len;
-      const guint8 *data;
 
       if (object == NULL)
         continue;
 
-      filename = file_id_filename (id);
-      path = g_build_filename (dir, filename, NULL);
-      bytes = slot_encode (id, object);
-      data = g_bytes_get_data (bytes, &len);
-      if (!octa_write_file_atomic_full (path, data, len, OCTA_WRITE_NO_SYNC, error))
+      bytes = write_slot (id, object, dir, OCTA_WRITE_NO_SYNC, &path, error);
+      if (bytes == NULL)
         return NULL;
 
       if (id.kind == OCTA_FILE_KIND_BANK)
         {
-          gsize size = 0;
-          guint8 *copy = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+          guint8 *copy = g_bytes_unref_to_data (g_steal_pointer (&bytes), &len);
 
-          object = octa_bank_file_new_take (copy, size, path, OCTA_LOAD_DEFAULT, error);
+          object = octa_bank_file_new_take (copy, len, path, OCTA_LOAD_DEFAULT, error);
         }
       else
-        object = slot_decode (id, data, len, path, OCTA_LOAD_DEFAULT, error);
+        {
+          const guint8 *data = g_bytes_get_data (bytes, &len);
+
+          object = slot_decode (id, data, len, path, OCTA_LOAD_DEFAULT, error);
+        }
       if (object == NULL)
         return NULL;
       slot_set (loaded, id, object);
@@ -1868,21 +1896,12 @@ write_chunk (const guint8  *data,
 {
   ExtractSink *sink = user_data;
 
-  while (len > 0)
+  if (!_octa_write_all (sink->fd, data, len))
     {
-      gssize n = write (sink->fd, data, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int e = n < 0 ? errno : EIO;
-          g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_IO,
-                       "%s: cannot write \"%s\": %s", sink->zip_path, sink->target, g_strerror (e));
-          return FALSE;
-        }
-      data += n;
-      len -= n;
+      int e = errno;
+      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_IO,
+                   "%s: cannot write \"%s\": %s", sink->zip_path, sink->target, g_strerror (e));
+      return FALSE;
     }
   return TRUE;
 }
@@ -1942,9 +1961,8 @@ extract_file (ZipReader      *zr,
   if (octa_file_kind_from_filename (entry->path) != OCTA_FILE_KIND_UNKNOWN)
     limit = MIN (limit, OCTA_ZIP_MAX_PROJECT_FILE);
 
-  do
-    sink.fd = open (target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-  while (sink.fd < 0 && errno == EINTR);
+  sink.fd = _octa_open_noeintr (target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                                0644);
   if (sink.fd < 0)
     {
       int e = errno;

@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "octa-sample-file.h"
 
-#include <string.h>
-
-#include "octa-codec-error.h"
+#include "octa-image-private.h"
 
 #define SLICES_OFFSET  58
 #define SLICE_SIZE     12
@@ -11,11 +9,6 @@
 #define BLANK_TEMPO_X24          2880
 #define BLANK_GAIN               48
 #define BLANK_TRIG_QUANTIZATION  0xFF
-
-struct _OctaSampleFile
-{
-  OctaImage *image;
-};
 
 typedef struct
 {
@@ -39,27 +32,7 @@ static const FieldInfo fields[OCTA_N_SAMPLE_FIELDS] = {
   [OCTA_SAMPLE_FIELD_SLICE_COUNT]       = { 826, 4, "slice-count" },
 };
 
-/*
- * octa_image_check_container() calls anything shorter than "FORM" a bad
- * magic; an empty or 1–3 byte file that starts like one is a truncated file.
- * Empty `.ot` placeholders are common in sample folders.
- */
-static gboolean
-check_short_prefix (const guint8 *data,
-                    gsize         len,
-                    const char   *name,
-                    GError      **error)
-{
-  if (len < 4 && (len == 0 || memcmp (data, "FORM", len) == 0))
-    {
-      g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED,
-                   "%s: truncated: %" G_GSIZE_FORMAT " bytes, a sample attributes (.ot) file"
-                   " has %d (data ends at offset %" G_GSIZE_FORMAT ")",
-                   name, len, OCTA_SAMPLE_ATTRS_SIZE, len);
-      return FALSE;
-    }
-  return TRUE;
-}
+OCTA_DEFINE_IMAGE_FILE (OctaSampleFile, octa_sample_file, sample)
 
 /**
  * octa_sample_field_offset:
@@ -101,15 +74,6 @@ octa_sample_field_to_string (OctaSampleField field)
   g_return_val_if_fail ((guint) field < OCTA_N_SAMPLE_FIELDS, NULL);
 
   return fields[field].id;
-}
-
-static OctaSampleFile *
-sample_new_take (OctaImage *image)
-{
-  OctaSampleFile *sample = g_new0 (OctaSampleFile, 1);
-
-  sample->image = image;
-  return sample;
 }
 
 static guint32
@@ -172,91 +136,12 @@ octa_sample_file_new_blank (const char *name)
   field_set (image, OCTA_SAMPLE_FIELD_TRIG_QUANTIZATION, BLANK_TRIG_QUANTIZATION);
   octa_image_update_checksum (image);
 
-  return sample_new_take (image);
+  return octa_sample_file_wrap (image);
 }
 
-/**
- * octa_sample_file_new_from_data:
- * @data: (array length=len): the file's bytes
- * @len: their number
- * @name: (nullable): the name used in messages, usually the path
- * @flags: which kinds of damage to accept
- * @error: return location for a #GError
- *
- * Opens a sample's `.ot` attributes. Only the container is checked; the
- * field values are accepted as they are.
- *
- * Returns: (transfer full) (nullable): the file, or %NULL with @error set.
- */
-OctaSampleFile *
-octa_sample_file_new_from_data (const guint8   *data,
-                                gsize           len,
-                                const char     *name,
-                                OctaLoadFlags   flags,
-                                GError        **error)
-{
-  OctaImage *image;
-
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (name == NULL)
-    name = octa_file_kind_to_string (OCTA_FILE_KIND_SAMPLE_ATTRS);
-
-  if (!check_short_prefix (data, len, name, error))
-    return NULL;
-
-  image = octa_image_new_from_data (OCTA_FILE_KIND_SAMPLE_ATTRS, data, len, name, flags, error);
-  if (image == NULL)
-    return NULL;
-
-  return sample_new_take (image);
-}
-
-OctaSampleFile *
-octa_sample_file_copy (const OctaSampleFile *sample)
-{
-  g_return_val_if_fail (sample != NULL, NULL);
-
-  return sample_new_take (octa_image_copy (sample->image));
-}
-
-void
-octa_sample_file_free (OctaSampleFile *sample)
-{
-  if (sample == NULL)
-    return;
-  octa_image_free (sample->image);
-  g_free (sample);
-}
-
-/**
- * octa_sample_file_get_image:
- * @sample: a sample attributes file
- *
- * Returns: (transfer none): the raw image the file is a view of.
- */
-OctaImage *
-octa_sample_file_get_image (OctaSampleFile *sample)
-{
-  g_return_val_if_fail (sample != NULL, NULL);
-
-  return sample->image;
-}
-
-/**
- * octa_sample_file_encode:
- * @sample: a sample attributes file
- *
- * Returns: (transfer full): the file's bytes; see octa_image_encode().
- */
-GBytes *
-octa_sample_file_encode (OctaSampleFile *sample)
-{
-  g_return_val_if_fail (sample != NULL, NULL);
-
-  return octa_image_encode (sample->image);
-}
+/* Only the container of a sample's `.ot` attributes is checked; the field
+ * values are accepted as they are. */
+OCTA_DEFINE_IMAGE_FILE_LOADER (OctaSampleFile, octa_sample_file, OCTA_FILE_KIND_SAMPLE_ATTRS)
 
 /**
  * octa_sample_file_get:
