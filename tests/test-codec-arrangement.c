@@ -633,6 +633,21 @@ test_container_damage (void)
                                     (GDestroyNotify) octa_arrangement_file_free, data, cuts, G_N_ELEMENTS (cuts));
 }
 
+/* The size refusal says what an arrangement should be, in English. */
+static void
+test_wrong_size_message (void)
+{
+  g_autofree guint8 *data = valid_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaArrangementFile) arr = NULL;
+
+  arr = octa_arrangement_file_new_from_data (data, ARR_SIZE - 100, TEST_NAME, OCTA_LOAD_DEFAULT,
+                                             &error);
+  g_assert_null (arr);
+  g_assert_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED);
+  g_assert_nonnull (strstr (error->message, ", an arrangement file has 11336 "));
+}
+
 static void
 test_bad_checksum (void)
 {
@@ -919,6 +934,7 @@ main (int   argc,
   g_test_add_func ("/codec/arrangement/bad-index", test_bad_index);
   g_test_add_func ("/codec/arrangement/bad/container", test_container_damage);
   g_test_add_func ("/codec/arrangement/bad/checksum", test_bad_checksum);
+  g_test_add_func ("/codec/arrangement/bad/wrong-size-message", test_wrong_size_message);
   g_test_add_func ("/codec/arrangement/bad/garbage", test_garbage);
   g_test_add_func ("/codec/arrangement/corpus/roundtrip", test_corpus_roundtrip);
   g_test_add_func ("/codec/arrangement/corpus/full-options", test_corpus_full_options);

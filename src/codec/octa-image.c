@@ -34,6 +34,13 @@ info_for (OctaFileKind kind)
   return &kind_info[0];
 }
 
+/* "an arrangement", "a bank" */
+static const char *
+article_for (const char *label)
+{
+  return strchr ("aeiou", label[0]) != NULL ? "an" : "a";
+}
+
 const char *
 octa_file_kind_to_string (OctaFileKind kind)
 {
@@ -252,8 +259,8 @@ check_container (OctaFileKind   kind,
       g_autofree char *found = _octa_image_dup_text (data + 12, 4);
 
       g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_BAD_MAGIC,
-                   "%s: offset 12 holds type \"%s\", a %s file has \"%s\"",
-                   name, found, info->label, info->tag);
+                   "%s: offset 12 holds type \"%s\", %s %s file has \"%s\"",
+                   name, found, article_for (info->label), info->label, info->tag);
       return FALSE;
     }
 
@@ -261,11 +268,12 @@ check_container (OctaFileKind   kind,
     {
       g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED,
                    len < info->size
-                   ? "%s: truncated: %" G_GSIZE_FORMAT " bytes, a %s file has %" G_GSIZE_FORMAT
+                   ? "%s: truncated: %" G_GSIZE_FORMAT " bytes, %s %s file has %" G_GSIZE_FORMAT
                      " (data ends at offset %" G_GSIZE_FORMAT ")"
-                   : "%s: wrong size: %" G_GSIZE_FORMAT " bytes, a %s file has %" G_GSIZE_FORMAT
+                   : "%s: wrong size: %" G_GSIZE_FORMAT " bytes, %s %s file has %" G_GSIZE_FORMAT
                      " (unexpected data from offset %" G_GSIZE_FORMAT ")",
-                   name, len, info->label, info->size, MIN (len, info->size));
+                   name, len, article_for (info->label), info->label, info->size,
+                   MIN (len, info->size));
       return FALSE;
     }
 
@@ -424,12 +432,10 @@ check_short_prefix (OctaFileKind   kind,
 
   if (len < 4 && (len == 0 || memcmp (data, "FORM", len) == 0))
     {
-      const char *article = strchr ("aeiou", info->label[0]) != NULL ? "an" : "a";
-
       g_set_error (error, OCTA_CODEC_ERROR, OCTA_CODEC_ERROR_TRUNCATED,
                    "%s: truncated: %" G_GSIZE_FORMAT " bytes, %s %s file has %" G_GSIZE_FORMAT
                    " (data ends at offset %" G_GSIZE_FORMAT ")",
-                   name, len, article, info->label, info->size, len);
+                   name, len, article_for (info->label), info->label, info->size, len);
       return FALSE;
     }
   return TRUE;
