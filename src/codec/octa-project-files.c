@@ -200,7 +200,11 @@ slot_decode (FileId          id,
     case OCTA_FILE_KIND_MARKERS:
       return octa_markers_file_new_from_data (data, len, name, flags, error);
     case OCTA_FILE_KIND_ARRANGEMENT:
-      return octa_arrangement_file_new_from_data (data, len, name, flags, error);
+      /* Kept as stored, not refused, when the checksum isn't the device's
+       * sum: files made by other tools carry other values. An untouched
+       * file is written back as it was; an edit writes the device's sum. */
+      return octa_arrangement_file_new_from_data (data, len, name,
+                                                  flags | OCTA_LOAD_ALLOW_BAD_CHECKSUM, error);
     case OCTA_FILE_KIND_UNKNOWN:
     case OCTA_FILE_KIND_SAMPLE_ATTRS:
     default:
