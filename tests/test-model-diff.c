@@ -767,12 +767,23 @@ test_cli_corpus (void)
   }
 }
 
+static void
+test_lock_param (void)
+{
+  g_assert_cmpint (octa_diff_lock_param (FALSE, "lock-amp-vol"), ==, 15);
+  g_assert_cmpint (octa_diff_lock_param (FALSE, "sample-lock"), ==, 31);
+  g_assert_cmpint (octa_diff_lock_param (TRUE, "lock-cc10"), ==, 29);
+  g_assert_cmpint (octa_diff_lock_param (TRUE, "lock-amp-vol"), ==, -1);
+  g_assert_cmpint (octa_diff_lock_param (FALSE, "trig"), ==, -1);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/model/diff/lock-param", test_lock_param);
   g_test_add_func ("/model/diff/identical-blanks", test_identical_blanks);
   g_test_add_func ("/model/diff/known-edits", test_known_edits);
   g_test_add_func ("/model/diff/unnamed-part-and-trailer", test_unnamed_part_and_trailer_bytes);

@@ -563,6 +563,28 @@ static const char *const midi_lock_names[OCTA_N_PLOCK_PARAMS] = {
   "lock-byte-30", "lock-byte-31",
 };
 
+/**
+ * octa_diff_lock_param:
+ * @midi: whether the path is a MIDI track's
+ * @leaf: the last part of an item's path, such as "lock-amp-vol"
+ *
+ * Returns: the byte of the step's lock record that @leaf names (15 for
+ *   "lock-amp-vol" on an audio track), or -1 when it names none
+ */
+gint
+octa_diff_lock_param (gboolean    midi,
+                      const char *leaf)
+{
+  const char *const *names = midi ? midi_lock_names : audio_lock_names;
+
+  g_return_val_if_fail (leaf != NULL, -1);
+
+  for (guint i = 0; i < OCTA_N_PLOCK_PARAMS; i++)
+    if (g_str_equal (leaf, names[i]))
+      return i;
+  return -1;
+}
+
 static const char *const step_mask_names[OCTA_N_TRIG_KINDS] = {
   [OCTA_TRIG_TRIGGER] = "trig",
   [OCTA_TRIG_TRIGLESS] = "trigless",

@@ -76,6 +76,8 @@ OctaProject *octa_diff_get_side_a        (OctaDiff     *self);
 OctaProject *octa_diff_get_side_b        (OctaDiff     *self);
 gboolean    octa_diff_side_is_old        (OctaDiff     *self,
                                           OctaDiffSide  side);
+gint        octa_diff_lock_param         (gboolean      midi,
+                                          const char   *leaf);
 gboolean    octa_diff_take               (OctaDiff     *self,
                                           const char   *path,
                                           OctaDiffSide  side,

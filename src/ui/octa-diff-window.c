@@ -1224,40 +1224,6 @@ item_field (OctaDiffNode *node,
  * the diff itself says differs laid over it, as for the step strips.
  */
 
-/* The lock record's bytes as OctaDiff names them */
-static const char *const audio_lock_leaves[OCTA_PLOCK_PARAMS] = {
-  "lock-src1", "lock-src2", "lock-src3", "lock-src4", "lock-src5", "lock-src6",
-  "lock-lfo-spd1", "lock-lfo-spd2", "lock-lfo-spd3",
-  "lock-lfo-dep1", "lock-lfo-dep2", "lock-lfo-dep3",
-  "lock-amp-atk", "lock-amp-hold", "lock-amp-rel", "lock-amp-vol", "lock-amp-bal", "lock-amp-f",
-  "lock-fx1-1", "lock-fx1-2", "lock-fx1-3", "lock-fx1-4", "lock-fx1-5", "lock-fx1-6",
-  "lock-fx2-1", "lock-fx2-2", "lock-fx2-3", "lock-fx2-4", "lock-fx2-5", "lock-fx2-6",
-  "lock-byte-30", "sample-lock",
-};
-
-static const char *const midi_lock_leaves[OCTA_PLOCK_PARAMS] = {
-  "lock-note", "lock-vel", "lock-len", "lock-not2", "lock-not3", "lock-not4",
-  "lock-lfo-spd1", "lock-lfo-spd2", "lock-lfo-spd3",
-  "lock-lfo-dep1", "lock-lfo-dep2", "lock-lfo-dep3",
-  "lock-arp-tran", "lock-arp-leg", "lock-arp-mode",
-  "lock-arp-spd", "lock-arp-rnge", "lock-arp-nlen",
-  "lock-pb", "lock-at", "lock-cc1", "lock-cc2", "lock-cc3", "lock-cc4",
-  "lock-cc5", "lock-cc6", "lock-cc7", "lock-cc8", "lock-cc9", "lock-cc10",
-  "lock-byte-30", "lock-byte-31",
-};
-
-static gint
-lock_index (gboolean    midi,
-            const char *leaf)
-{
-  const char *const *names = midi ? midi_lock_leaves : audio_lock_leaves;
-
-  for (guint i = 0; i < OCTA_PLOCK_PARAMS; i++)
-    if (g_str_equal (leaf, names[i]))
-      return i;
-  return -1;
-}
-
 /* The part track property behind a diff leaf of an audio track ("flex-src3"
  * → "src-flex-3") and what to add to the diff's number to get the
  * property's value. */
@@ -1584,7 +1550,7 @@ device_words (OctaDiffWindow *self,
       if (sscanf (r, "scene%u.T%u.%n", &scene, &track, &used) == 2 && used > 0
           && track >= 1 && track <= 8)
         {
-          gint param = lock_index (FALSE, r + used);
+          gint param = octa_diff_lock_param (FALSE, r + used);
 
           if (param < 0)
             return FALSE;
@@ -1643,7 +1609,7 @@ device_words (OctaDiffWindow *self,
       if (!parse_step (p + 4, &end) || sscanf (p + 5, "%u.%u", &track, &step) != 2
           || track < 1 || track > 8)
         return FALSE;
-      param = lock_index (midi, end + 1);
+      param = octa_diff_lock_param (midi, end + 1);
       if (param < 0)
         return FALSE;
       for (guint s = 0; s < 2; s++)
