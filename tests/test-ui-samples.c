@@ -536,6 +536,76 @@ test_details (Fixture       *f,
   g_assert_true (octa_sample_slot_get_used (slot));
 }
 
+/* A trig quantization the device never writes reads as itself, "#40",
+ * not as the last step count; choosing a real value replaces it.
+ * (ot-tools-io's 255 is DIRECT to the model, as the device's -1.) */
+static void
+test_quant_out_of_range (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) a = write_wav (f->src, "kick.wav", 22050, 1, 44100, 16);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OctaProject) other = NULL;
+  g_autoptr(OctaSampleSlot) slot = NULL;
+  g_autoptr(GFile) location = NULL;
+  g_autofree char *folder = g_build_filename (f->tmpdir, "SET", "SAMPLES", NULL);
+  g_autofree char *text_path = g_build_filename (folder, "project.work", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_auto(GStrv) pieces = NULL;
+  GFile *files[] = { a };
+  GtkWidget *attributes, *quant;
+  GtkStringObject *item;
+
+  g_assert_cmpuint (octa_project_import_samples (f->project, OCTA_SLOT_KIND_FLEX, 2, files, 1,
+                                                 OCTA_SAMPLE_POOL_MODE_COPY_TO_PROJECT,
+                                                 &error), ==, 2);
+  g_assert_true (octa_project_save (f->project, OCTA_SAVE_MODE_WORKING, OCTA_SAVE_FLAGS_NONE,
+                                    NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (text_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "TRIGQUANTIZATION=-1"));
+  pieces = g_strsplit (text, "TRIGQUANTIZATION=-1", -1);
+  edited = g_strjoinv ("TRIGQUANTIZATION=40", pieces);
+  octa_test_write_file (text_path, (const guint8 *) edited, strlen (edited));
+
+  location = g_file_new_for_path (folder);
+  other = octa_project_load (location, NULL, &error);
+  g_assert_no_error (error);
+  slot = octa_project_get_sample_slot (other, OCTA_SLOT_KIND_FLEX, 2);
+  g_assert_cmpint (octa_sample_slot_get_trig_quantization (slot), ==, 40);
+  octa_samples_view_set_project (f->view, other);
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (f->view));
+  g_assert_true (gtk_selection_model_select_item (
+    gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view (f))), 1, TRUE));
+  octa_test_gtk_flush ();
+
+  attributes = find_widget (GTK_WIDGET (f->view), GTK_TYPE_FLOW_BOX, 0);
+  quant = find_widget (attributes, GTK_TYPE_DROP_DOWN, 2);
+  g_assert_nonnull (quant);
+  item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (quant));
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "#40");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (quant))),
+                    ==, 19);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (quant), 0);
+  g_assert_cmpint (octa_sample_slot_get_trig_quantization (slot), ==, -1);
+  octa_test_gtk_flush ();
+  item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (quant));
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "DIRECT");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (quant))),
+                    ==, 18);
+
+  /* a value the device writes selects its own item */
+  octa_sample_slot_set_trig_quantization (slot, 7);
+  octa_test_gtk_flush ();
+  item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (quant));
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "12");
+
+  octa_samples_view_set_project (f->view, f->project);
+  octa_test_gtk_flush ();
+}
+
 /* Remove Unused Slots lists what nothing plays, and removes it in one step. */
 /* "Write .ot" puts the slot's attributes and markers beside its sample,
  * in the device's format, and reading them back gives the same values. */
@@ -832,6 +902,8 @@ main (int   argc,
               fixture_set_up, test_remove_unused, fixture_tear_down);
   g_test_add ("/ui/samples/locate", Fixture, NULL,
               fixture_set_up, test_locate, fixture_tear_down);
+  g_test_add ("/ui/samples/quant-out-of-range", Fixture, NULL,
+              fixture_set_up, test_quant_out_of_range, fixture_tear_down);
   g_test_add_func ("/ui/samples/corpus", test_corpus);
   g_test_add ("/ui/samples/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);

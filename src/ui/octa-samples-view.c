@@ -473,6 +473,7 @@ struct _OctaSamplesView
   GtkDropDown        *loop_dropdown;
   GtkSpinButton      *gain_spin;
   GtkDropDown        *quant_dropdown;
+  GtkStringList      *quant_items;
   GtkLabel           *tempo_label;
   GtkSpinButton      *tempo_spin;
   GtkLabel           *usage_label;
@@ -765,10 +766,38 @@ current_slot (OctaSamplesView *self)
   return self->current != NULL ? self->current->slot : NULL;
 }
 
-static guint
-quant_to_index (gint quant)
+/* DIRECT (-1), PATTERN LEN (0) and the 16 step counts, as the device
+ * names them; a stored value it never writes gets an item of its own,
+ * "#40", for as long as it is shown, rather than passing for 256 steps. */
+#define N_QUANT_ITEMS 18
+
+static void
+fill_quant_items (OctaSamplesView *self)
 {
-  return quant < 0 ? 0 : (guint) MIN (quant, 16) + 1;
+  for (gint value = -1; value < N_QUANT_ITEMS - 1; value++)
+    {
+      g_autofree char *text = octa_plock_format_value (OCTA_PLOCK_FORMAT_TRIG_QUANT, value);
+
+      gtk_string_list_append (self->quant_items, text);
+    }
+}
+
+static guint
+quant_to_index (OctaSamplesView *self,
+                gint             quant)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->quant_items));
+
+  if (n > N_QUANT_ITEMS)
+    gtk_string_list_remove (self->quant_items, N_QUANT_ITEMS);
+  if (quant >= -1 && quant < N_QUANT_ITEMS - 1)
+    return (guint) (quant + 1);
+  {
+    g_autofree char *text = octa_plock_format_value (OCTA_PLOCK_FORMAT_TRIG_QUANT, quant);
+
+    gtk_string_list_append (self->quant_items, text);
+  }
+  return N_QUANT_ITEMS;
 }
 
 /* GTK falls back to a stand-in that plays nothing when no media backend
@@ -859,7 +888,8 @@ update_details (OctaSamplesView *self)
       gtk_spin_button_set_value (self->gain_spin,
                                  ((gint) octa_sample_slot_get_gain (slot) - 48) / 2.0);
       gtk_drop_down_set_selected (self->quant_dropdown,
-                                  quant_to_index (octa_sample_slot_get_trig_quantization (slot)));
+                                  quant_to_index (self,
+                                                  octa_sample_slot_get_trig_quantization (slot)));
       if (bars >= 0)
         {
           gtk_label_set_text (self->tempo_label, "BARS");
@@ -968,9 +998,10 @@ quant_selected_cb (GtkDropDown     *dropdown,
 {
   OctaSampleSlot *slot = current_slot (self);
   guint i = gtk_drop_down_get_selected (dropdown);
-  gint quant = i == 0 ? -1 : (gint) i - 1;
+  gint quant = (gint) i - 1;
 
-  if (self->syncing || slot == NULL || i == GTK_INVALID_LIST_POSITION ||
+  /* the extra item stands for the stored value: choosing it changes nothing */
+  if (self->syncing || slot == NULL || i >= N_QUANT_ITEMS ||
       octa_sample_slot_get_trig_quantization (slot) == quant)
     return;
   octa_sample_slot_set_trig_quantization (slot, quant);
@@ -2194,6 +2225,7 @@ octa_samples_view_class_init (OctaSamplesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, loop_dropdown);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, gain_spin);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, quant_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, quant_items);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, tempo_label);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, tempo_spin);
   gtk_widget_class_bind_template_child (widget_class, OctaSamplesView, usage_label);
@@ -2240,6 +2272,7 @@ octa_samples_view_init (OctaSamplesView *self)
 
   types[1] = OCTA_TYPE_SAMPLE_SLOT;
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_quant_items (self);
   g_signal_connect_object (self->details_paned, "notify::max-position",
                            G_CALLBACK (fit_details), self, G_CONNECT_SWAPPED);
 
