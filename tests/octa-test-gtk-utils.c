@@ -299,3 +299,44 @@ __lsan_default_suppressions (void)
          /* GLib's first quark table, dropped on purpose when it grows */
          "leak:_dl_init\n";
 }
+
+/**
+ * octa_test_gtk_collect:
+ * @root: where to look
+ * @type: the widgets wanted
+ * @found: (element-type GtkWidget): gets every descendant of @root of
+ *   @type, depth first, a parent before its children
+ */
+void
+octa_test_gtk_collect (GtkWidget *root,
+                       GType      type,
+                       GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      octa_test_gtk_collect (child, type, found);
+    }
+}
+
+/**
+ * octa_test_gtk_find:
+ * @root: where to look
+ * @type: the widget wanted
+ * @nth: 0 for the first
+ *
+ * Returns: (transfer none) (nullable): the @nth descendant of @root of
+ *   @type, in octa_test_gtk_collect()'s order
+ */
+GtkWidget *
+octa_test_gtk_find (GtkWidget *root,
+                    GType      type,
+                    guint      nth)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  octa_test_gtk_collect (root, type, found);
+  return nth < found->len ? g_ptr_array_index (found, nth) : NULL;
+}

@@ -21,6 +21,12 @@ char     *octa_test_gtk_screenshot_scaled  (GtkWidget    *widget,
                                             int           scale);
 GtkWindow *octa_test_gtk_find_transient    (GtkWindow    *parent,
                                             GType         type);
+void      octa_test_gtk_collect            (GtkWidget    *root,
+                                            GType         type,
+                                            GPtrArray    *found);
+GtkWidget *octa_test_gtk_find              (GtkWidget    *root,
+                                            GType         type,
+                                            guint         nth);
 
 /**
  * OCTA_TEST_GTK_MAIN_PROLOGUE:

@@ -88,20 +88,6 @@ assert_row_bytes (Fixture      *f,
   octa_arrangement_file_free (file);
 }
 
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
 /* The details pane's spin button with accessible label… found through its
  * tooltip or label, the way a user reads it. */
 static GtkSpinButton *
@@ -110,7 +96,7 @@ detail_spin (Fixture    *f,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->view), GTK_TYPE_LABEL, labels);
+  octa_test_gtk_collect (GTK_WIDGET (f->view), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -129,7 +115,7 @@ find_toggle (Fixture    *f,
 {
   g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, toggles);
+  octa_test_gtk_collect (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, toggles);
   for (guint i = 0; i < toggles->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), label) == 0)
       return g_ptr_array_index (toggles, i);
@@ -142,7 +128,7 @@ find_label (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_LABEL, labels);
+  octa_test_gtk_collect (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
       return g_ptr_array_index (labels, i);
@@ -245,7 +231,7 @@ test_add_and_edit (Fixture       *f,
   {
     g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (f->view), GTK_TYPE_ENTRY, entries);
+    octa_test_gtk_collect (GTK_WIDGET (f->view), GTK_TYPE_ENTRY, entries);
     g_assert_cmpuint (entries->len, ==, 1);
     gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "chorus");
     g_signal_emit_by_name (g_ptr_array_index (entries, 0), "activate");

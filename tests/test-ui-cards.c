@@ -60,20 +60,6 @@ on_open_path (GSimpleAction *action,
 }
 
 static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
-static void
 test_sets_on_card (void)
 {
   g_autofree char *tmp = octa_test_make_tmpdir ();
@@ -118,7 +104,7 @@ test_sets_on_card (void)
   g_assert_true (octa_test_gtk_wait_until (is_true, &done, 10000));
 
   g_assert_true (gtk_widget_get_visible (box));
-  collect (GTK_WIDGET (list), ADW_TYPE_EXPANDER_ROW, sets);
+  octa_test_gtk_collect (GTK_WIDGET (list), ADW_TYPE_EXPANDER_ROW, sets);
   g_assert_cmpuint (sets->len, ==, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (sets, 0)), ==, "SET-2025");
   g_assert_cmpstr (adw_expander_row_get_subtitle (g_ptr_array_index (sets, 0)), ==,
@@ -127,7 +113,7 @@ test_sets_on_card (void)
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean titled = FALSE;
 
-    collect (box, GTK_TYPE_LABEL, labels);
+    octa_test_gtk_collect (box, GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       titled |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
                            "On the OCTATRACK card") == 0;
@@ -144,7 +130,7 @@ test_sets_on_card (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   octa_test_gtk_flush ();
 
-  collect (g_ptr_array_index (sets, 0), ADW_TYPE_ACTION_ROW, rows);
+  octa_test_gtk_collect (g_ptr_array_index (sets, 0), ADW_TYPE_ACTION_ROW, rows);
   /* the expander's own header is an action row too */
   for (guint i = rows->len; i-- > 0;)
     if (!gtk_list_box_row_get_activatable (g_ptr_array_index (rows, i))

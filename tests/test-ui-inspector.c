@@ -47,30 +47,6 @@ get_step (Fixture *f,
   return octa_pattern_track_get_step (track, index);
 }
 
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
-static GtkWidget *
-find_in (GtkWidget *root,
-         GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
 /* The visible row titled @title (lock rows are titled with the device's
  * abbreviation; two rows can share one, as Thru's two VOLs). */
 static GtkWidget *
@@ -80,7 +56,7 @@ find_row (Fixture    *f,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->inspector), ADW_TYPE_ACTION_ROW, rows);
+  octa_test_gtk_collect (GTK_WIDGET (f->inspector), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
@@ -98,7 +74,7 @@ count_lock_rows (Fixture *f)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   guint n = 0;
 
-  collect (GTK_WIDGET (f->inspector), ADW_TYPE_ACTION_ROW, rows);
+  octa_test_gtk_collect (GTK_WIDGET (f->inspector), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (rows, i), "octa-lock-row"))
       n++;
@@ -111,7 +87,7 @@ find_button (Fixture    *f,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->inspector), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  octa_test_gtk_collect (GTK_WIDGET (f->inspector), GTK_TYPE_TOGGLE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       return g_ptr_array_index (buttons, i);
@@ -121,8 +97,8 @@ find_button (Fixture    *f,
 static GtkWidget *
 condition_picker (Fixture *f)
 {
-  GtkMenuButton *button = GTK_MENU_BUTTON (find_in (find_row (f, "Condition", 0),
-                                                   GTK_TYPE_MENU_BUTTON));
+  GtkMenuButton *button = GTK_MENU_BUTTON (octa_test_gtk_find (find_row (f, "Condition", 0),
+                                                   GTK_TYPE_MENU_BUTTON, 0));
 
   /* made on the first popup, then kept */
   gtk_menu_button_popup (button);
@@ -134,8 +110,8 @@ lock_row_set (GtkWidget *row,
               gboolean   locked,
               gint       value)
 {
-  GtkWidget *toggle = find_in (row, GTK_TYPE_TOGGLE_BUTTON);
-  GtkWidget *spin = find_in (row, GTK_TYPE_SPIN_BUTTON);
+  GtkWidget *toggle = octa_test_gtk_find (row, GTK_TYPE_TOGGLE_BUTTON, 0);
+  GtkWidget *spin = octa_test_gtk_find (row, GTK_TYPE_SPIN_BUTTON, 0);
 
   g_assert_nonnull (toggle);
   g_assert_nonnull (spin);
@@ -147,7 +123,7 @@ lock_row_set (GtkWidget *row,
 static const char *
 row_value_text (GtkWidget *row)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (find_in (row, GTK_TYPE_SPIN_BUTTON)));
+  return gtk_editable_get_text (GTK_EDITABLE (octa_test_gtk_find (row, GTK_TYPE_SPIN_BUTTON, 0)));
 }
 
 static void
@@ -240,12 +216,12 @@ test_lock_rows_after_first_frame (void)
   g_assert_true (octa_test_gtk_wait_until (lock_rows_built, f, 5000));
   g_assert_cmpuint (count_lock_rows (f), ==, 31);
   g_assert_true (gtk_toggle_button_get_active (
-    GTK_TOGGLE_BUTTON (find_in (find_row (f, "VOL", 0), GTK_TYPE_TOGGLE_BUTTON))));
+    GTK_TOGGLE_BUTTON (octa_test_gtk_find (find_row (f, "VOL", 0), GTK_TYPE_TOGGLE_BUTTON, 0))));
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean counted = FALSE;
 
-    collect (GTK_WIDGET (f->inspector), GTK_TYPE_LABEL, labels);
+    octa_test_gtk_collect (GTK_WIDGET (f->inspector), GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       counted |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
                             "P-locks (1)") == 0;
@@ -310,7 +286,7 @@ test_audio_locks (Fixture       *f,
 
   /* undo brings the lock back and the row follows */
   g_assert_true (octa_project_undo (f->project));
-  toggle = find_in (row, GTK_TYPE_TOGGLE_BUTTON);
+  toggle = octa_test_gtk_find (row, GTK_TYPE_TOGGLE_BUTTON, 0);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
   g_assert_cmpstr (row_value_text (row), ==, "\u221212");
 }
@@ -363,12 +339,14 @@ test_trig_kinds (Fixture       *f,
   g_assert_true (octa_step_get_trig (step, OCTA_TRIG_TYPE_TRIGGER));
   g_assert_false (octa_step_get_trig (step, OCTA_TRIG_TYPE_TRIGLESS));
 
-  oneshot = find_in (find_row (f, "One-shot", 0), GTK_TYPE_CHECK_BUTTON);
+  oneshot = octa_test_gtk_find (find_row (f, "One-shot", 0), GTK_TYPE_CHECK_BUTTON, 0);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (oneshot), TRUE);
-  gtk_switch_set_active (GTK_SWITCH (find_in (find_row (f, "Slide", 0), GTK_TYPE_SWITCH)), TRUE);
-  gtk_switch_set_active (GTK_SWITCH (find_in (find_row (f, "Recorder trig", 0), GTK_TYPE_SWITCH)),
-                         TRUE);
-  gtk_switch_set_active (GTK_SWITCH (find_in (find_row (f, "Swing", 0), GTK_TYPE_SWITCH)), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (octa_test_gtk_find (find_row (f, "Slide", 0),
+                                                         GTK_TYPE_SWITCH, 0)), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (octa_test_gtk_find (find_row (f, "Recorder trig", 0),
+                                                         GTK_TYPE_SWITCH, 0)), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (octa_test_gtk_find (find_row (f, "Swing", 0),
+                                                         GTK_TYPE_SWITCH, 0)), TRUE);
 
   bank = encoded_bank (f->project);
   g_assert_true (octa_bank_file_get_trig (bank, 0, OCTA_TRACK_AUDIO, 1, OCTA_TRIG_TRIGGER, 9));
@@ -411,13 +389,13 @@ test_condition_timing (Fixture       *f,
   octa_step_set_condition (step, OCTA_TRIG_CONDITION_FILL);
   /* its 65 buttons aren't built before anyone opens it */
   g_assert_null (gtk_menu_button_get_popover (
-    GTK_MENU_BUTTON (find_in (find_row (f, "Condition", 0), GTK_TYPE_MENU_BUTTON))));
+    GTK_MENU_BUTTON (octa_test_gtk_find (find_row (f, "Condition", 0), GTK_TYPE_MENU_BUTTON, 0))));
   picker = condition_picker (f);
   g_assert_true (OCTA_IS_CONDITION_PICKER (picker));
   /* opened after the step's condition changed, it starts on that condition */
   g_assert_cmpint (octa_condition_picker_get_condition (OCTA_CONDITION_PICKER (picker)), ==,
                    OCTA_TRIG_CONDITION_FILL);
-  collect (picker, GTK_TYPE_TOGGLE_BUTTON, buttons);
+  octa_test_gtk_collect (picker, GTK_TYPE_TOGGLE_BUTTON, buttons);
   g_assert_cmpuint (buttons->len, ==, 65);
   /* pick 2:5 by its button */
   for (guint i = 0; i < buttons->len; i++)
@@ -428,8 +406,8 @@ test_condition_timing (Fixture       *f,
         gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
     }
   g_assert_cmpint (octa_step_get_condition (step), ==, OCTA_TRIG_CONDITION_2_5);
-  label = gtk_menu_button_get_child (GTK_MENU_BUTTON (find_in (find_row (f, "Condition", 0),
-                                                               GTK_TYPE_MENU_BUTTON)));
+  label = gtk_menu_button_get_child (
+    GTK_MENU_BUTTON (octa_test_gtk_find (find_row (f, "Condition", 0), GTK_TYPE_MENU_BUTTON, 0)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "2:5");
   /* a negation reads as the device draws it */
   octa_step_set_condition (step, OCTA_TRIG_CONDITION_NOT_NEI);
@@ -437,12 +415,12 @@ test_condition_timing (Fixture       *f,
   g_assert_cmpint (octa_condition_picker_get_condition (OCTA_CONDITION_PICKER (picker)), ==,
                    OCTA_TRIG_CONDITION_NOT_NEI);
 
-  scale = find_in (GTK_WIDGET (f->inspector), GTK_TYPE_SCALE);
+  scale = octa_test_gtk_find (GTK_WIDGET (f->inspector), GTK_TYPE_SCALE, 0);
   gtk_range_set_value (GTK_RANGE (scale), -4);
-  repeats = find_in (find_row (f, "Repeats", 0), GTK_TYPE_SPIN_BUTTON);
+  repeats = octa_test_gtk_find (find_row (f, "Repeats", 0), GTK_TYPE_SPIN_BUTTON, 0);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (repeats), 6);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (repeats)), ==, "×6");
-  sample = find_in (find_row (f, "Sample lock", 0), GTK_TYPE_SPIN_BUTTON);
+  sample = octa_test_gtk_find (find_row (f, "Sample lock", 0), GTK_TYPE_SPIN_BUTTON, 0);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (sample), 12);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sample)), ==, "Static 012");
 
@@ -467,7 +445,7 @@ test_condition_timing (Fixture       *f,
     g_autoptr(GPtrArray) row_buttons = g_ptr_array_new ();
     GtkWidget *clear = NULL;
 
-    collect (find_row (f, "Sample lock", 0), GTK_TYPE_BUTTON, row_buttons);
+    octa_test_gtk_collect (find_row (f, "Sample lock", 0), GTK_TYPE_BUTTON, row_buttons);
     for (guint i = 0; i < row_buttons->len; i++)
       if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (row_buttons, i)),
                      "Remove the sample lock") == 0)
@@ -594,7 +572,7 @@ on_grid_step (OctaStepGrid      *grid,
 static const char *
 menu_button_text (GtkWidget *row)
 {
-  GtkWidget *button = find_in (row, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *button = octa_test_gtk_find (row, GTK_TYPE_MENU_BUTTON, 0);
 
   return gtk_label_get_text (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))));
 }
@@ -639,8 +617,8 @@ test_multi_selection (Fixture       *f,
   }
   /* back-and-forth keeps the inspector in step with the grid */
   gtk_widget_activate_action (grid, "grid.extend", "(ii)", -1, 0);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_in (GTK_WIDGET (f->inspector),
-                                                           GTK_TYPE_LABEL))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (octa_test_gtk_find (GTK_WIDGET (f->inspector),
+                                                           GTK_TYPE_LABEL, 0))),
                    ==, "4 steps on T3");
   gtk_widget_activate_action (grid, "grid.extend", "(ii)", 1, 0);
 
@@ -648,21 +626,21 @@ test_multi_selection (Fixture       *f,
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean found = FALSE;
 
-    collect (GTK_WIDGET (f->inspector), GTK_TYPE_LABEL, labels);
+    octa_test_gtk_collect (GTK_WIDGET (f->inspector), GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       found |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
                           "8 steps on T3, T4") == 0;
     g_assert_true (found);
   }
   g_assert_cmpstr (menu_button_text (find_row (f, "Condition", 0)), ==, "Mixed");
-  repeats = find_in (find_row (f, "Repeats", 0), GTK_TYPE_SPIN_BUTTON);
+  repeats = octa_test_gtk_find (find_row (f, "Repeats", 0), GTK_TYPE_SPIN_BUTTON, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (repeats)), ==, "×1");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button (f, "Sample"))));
   shot = octa_test_gtk_screenshot (GTK_WIDGET (f->inspector), "inspector-multi-mixed");
 
   /* one condition for all eight */
   picker = condition_picker (f);
-  collect (picker, GTK_TYPE_TOGGLE_BUTTON, buttons);
+  octa_test_gtk_collect (picker, GTK_TYPE_TOGGLE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "1:2") == 0)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (g_ptr_array_index (buttons, i)), TRUE);
@@ -689,7 +667,7 @@ test_multi_selection (Fixture       *f,
   g_clear_pointer (&bank, octa_bank_file_free);
 
   /* one micro-timing for all eight */
-  scale = find_in (GTK_WIDGET (f->inspector), GTK_TYPE_SCALE);
+  scale = octa_test_gtk_find (GTK_WIDGET (f->inspector), GTK_TYPE_SCALE, 0);
   gtk_range_set_value (GTK_RANGE (scale), 12);
   bank = encoded_bank (f->project);
   for (guint t = 2; t <= 3; t++)
@@ -776,7 +754,8 @@ test_screenshots (Fixture       *f,
   p1 = octa_test_gtk_screenshot (GTK_WIDGET (f->inspector), "inspector-locked-light");
   /* and further down, where the locks are */
   vadjustment = gtk_scrolled_window_get_vadjustment (
-    GTK_SCROLLED_WINDOW (find_in (GTK_WIDGET (f->inspector), GTK_TYPE_SCROLLED_WINDOW)));
+    GTK_SCROLLED_WINDOW (octa_test_gtk_find (GTK_WIDGET (f->inspector),
+                                             GTK_TYPE_SCROLLED_WINDOW, 0)));
   gtk_adjustment_set_value (vadjustment, 620);
   p6 = octa_test_gtk_screenshot (GTK_WIDGET (f->inspector), "inspector-locked-light-locks");
   gtk_adjustment_set_value (vadjustment, 0);

@@ -345,25 +345,6 @@ find_button_in (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type,
-           guint     *nth)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (*nth)-- == 0)
-        return child;
-      found = find_type (child, type, nth);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_fx_type (Fixture       *f,
               gconstpointer  data)
@@ -433,8 +414,7 @@ select_machine (Fixture *f,
                 guint    t,
                 guint    position)
 {
-  guint nth = t;
-  GtkWidget *dropdown = find_type (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, &nth);
+  GtkWidget *dropdown = octa_test_gtk_find (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, t);
 
   g_assert_nonnull (dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
@@ -629,12 +609,11 @@ test_rename (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(OctaPart) part = get_part (f, 1);
-  guint nth = 0;
   GtkWidget *entry;
   g_autofree char *name = NULL;
 
   octa_parts_view_set_part (f->view, 1);
-  entry = find_type (GTK_WIDGET (f->view), GTK_TYPE_ENTRY, &nth);
+  entry = octa_test_gtk_find (GTK_WIDGET (f->view), GTK_TYPE_ENTRY, 0);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "bass");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "BASS");
@@ -658,8 +637,9 @@ test_scene_locks (Fixture       *f,
 
   octa_parts_view_set_page (f->view, OCTA_PART_PAGE_AMP, FALSE);
   g_assert_null (octa_parts_view_get_dial (f->view, 2, "xlv"));
-  octa_scene_strip_set_selected (OCTA_SCENE_STRIP (find_type (GTK_WIDGET (f->view),
-                                 OCTA_TYPE_SCENE_STRIP, &(guint) { 0 })), 2);
+  octa_scene_strip_set_selected (OCTA_SCENE_STRIP (octa_test_gtk_find (GTK_WIDGET (f->view),
+                                                                     OCTA_TYPE_SCENE_STRIP, 0)),
+                                 2);
   dial = octa_parts_view_get_dial (f->view, 2, "amp-vol");
   xlv = octa_parts_view_get_dial (f->view, 2, "xlv");
   g_assert_nonnull (dial);
@@ -757,8 +737,7 @@ test_keys (Fixture       *f,
 
   /* typing a value reads it as the device writes it */
   {
-    guint nth = 0;
-    GtkWidget *entry = find_type (dial, GTK_TYPE_ENTRY, &nth);
+    GtkWidget *entry = octa_test_gtk_find (dial, GTK_TYPE_ENTRY, 0);
     g_autoptr(OctaPartTrack) t3 = get_track (f, FALSE, 2);
 
     g_assert_nonnull (entry);
@@ -800,9 +779,8 @@ test_scene_assign (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(OctaPart) part = get_part (f, 0);
-  guint nth = 0;
-  OctaSceneStrip *strip = OCTA_SCENE_STRIP (find_type (GTK_WIDGET (f->view),
-                                                       OCTA_TYPE_SCENE_STRIP, &nth));
+  OctaSceneStrip *strip = OCTA_SCENE_STRIP (octa_test_gtk_find (GTK_WIDGET (f->view),
+                                                                OCTA_TYPE_SCENE_STRIP, 0));
   GtkWidget *key = octa_scene_strip_get_key (strip, 4);
   guint undo = n_undo (f);
 
@@ -829,9 +807,8 @@ test_crossfader (Fixture       *f,
   g_autoptr(OctaScene) a = octa_part_get_scene (part, 0);
   g_autoptr(OctaScene) b = octa_part_get_scene (part, 1);
   g_autoptr(GBytes) before = NULL, after = NULL;
-  guint nth = 0;
-  OctaCrossfader *fader = OCTA_CROSSFADER (find_type (GTK_WIDGET (f->view), OCTA_TYPE_CROSSFADER,
-                                                      &nth));
+  OctaCrossfader *fader = OCTA_CROSSFADER (octa_test_gtk_find (GTK_WIDGET (f->view),
+                                                               OCTA_TYPE_CROSSFADER, 0));
   GtkWidget *dial, *other;
 
   octa_part_set_active_scene_a (part, 1);
@@ -1222,9 +1199,8 @@ test_screenshots (Fixture       *f,
   g_autoptr(OctaScene) scene_b = octa_part_get_scene (part, 8);
   g_autoptr(OctaPartTrack) t2 = get_track (f, FALSE, 1);
   g_autoptr(OctaPartTrack) t5 = get_track (f, FALSE, 4);
-  guint nth = 0;
-  OctaCrossfader *fader = OCTA_CROSSFADER (find_type (GTK_WIDGET (f->view), OCTA_TYPE_CROSSFADER,
-                                                      &nth));
+  OctaCrossfader *fader = OCTA_CROSSFADER (octa_test_gtk_find (GTK_WIDGET (f->view),
+                                                               OCTA_TYPE_CROSSFADER, 0));
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   shot (f, "parts-src");

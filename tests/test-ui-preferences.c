@@ -16,27 +16,13 @@
 
 static OctaApplication *app;
 
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
 static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  octa_test_gtk_collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
       return g_ptr_array_index (rows, i);

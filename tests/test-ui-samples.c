@@ -427,34 +427,6 @@ test_move (Fixture       *f,
   }
 }
 
-static GtkWidget *
-find_widget_in (GtkWidget *root,
-                GType      type,
-                guint     *nth)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (*nth)-- == 0)
-        return child;
-      found = find_widget_in (child, type, nth);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The @nth widget of @type, depth first. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type,
-             guint      nth)
-{
-  return find_widget_in (root, type, &nth);
-}
-
 static char *
 project_text (OctaProject *project)
 {
@@ -490,9 +462,9 @@ test_details (Fixture       *f,
   octa_test_gtk_flush ();
 
   /* the attributes pane, below the waveform and its marker controls */
-  attributes = find_widget (GTK_WIDGET (f->view), GTK_TYPE_FLOW_BOX, 0);
+  attributes = octa_test_gtk_find (GTK_WIDGET (f->view), GTK_TYPE_FLOW_BOX, 0);
   g_assert_nonnull (attributes);
-  gain = find_widget (attributes, GTK_TYPE_SPIN_BUTTON, 0);
+  gain = octa_test_gtk_find (attributes, GTK_TYPE_SPIN_BUTTON, 0);
   g_assert_nonnull (gain);
   g_assert_true (gtk_widget_is_sensitive (gain));
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (gain)), ==, 0.0);
@@ -508,7 +480,7 @@ test_details (Fixture       *f,
   g_assert_cmpuint (octa_history_get_n_undo (octa_project_get_history (f->project)), ==,
                     n_undo + 1);
 
-  loop = find_widget (attributes, GTK_TYPE_DROP_DOWN, 1);
+  loop = octa_test_gtk_find (attributes, GTK_TYPE_DROP_DOWN, 1);
   g_assert_nonnull (loop);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (loop), 2);
   g_assert_cmpint (octa_sample_slot_get_loop_mode (slot), ==, OCTA_LOOP_MODE_PING_PONG);
@@ -526,9 +498,9 @@ test_details (Fixture       *f,
 
   /* Enter goes into the details; Delete clears the slot, one undo step. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "samples.details", NULL));
-  g_assert_true (gtk_widget_is_focus (find_widget (attributes, GTK_TYPE_DROP_DOWN, 0)) ||
+  g_assert_true (gtk_widget_is_focus (octa_test_gtk_find (attributes, GTK_TYPE_DROP_DOWN, 0)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
-                                         find_widget (attributes, GTK_TYPE_DROP_DOWN,
+                                         octa_test_gtk_find (attributes, GTK_TYPE_DROP_DOWN,
                                                       0)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "samples.clear", NULL));
   g_assert_false (octa_sample_slot_get_used (slot));
@@ -580,8 +552,8 @@ test_quant_out_of_range (Fixture       *f,
     gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view (f))), 1, TRUE));
   octa_test_gtk_flush ();
 
-  attributes = find_widget (GTK_WIDGET (f->view), GTK_TYPE_FLOW_BOX, 0);
-  quant = find_widget (attributes, GTK_TYPE_DROP_DOWN, 2);
+  attributes = octa_test_gtk_find (GTK_WIDGET (f->view), GTK_TYPE_FLOW_BOX, 0);
+  quant = octa_test_gtk_find (attributes, GTK_TYPE_DROP_DOWN, 2);
   g_assert_nonnull (quant);
   item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (quant));
   g_assert_cmpstr (gtk_string_object_get_string (item), ==, "#40");
@@ -870,8 +842,8 @@ test_corpus (void)
   f.view = OCTA_SAMPLES_VIEW (view);
   f.window = window;
   /* Its first Flex sample is in slot 033. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (view, GTK_TYPE_TOGGLE_BUTTON, 0)),
-                                TRUE);
+  gtk_toggle_button_set_active (
+    GTK_TOGGLE_BUTTON (octa_test_gtk_find (view, GTK_TYPE_TOGGLE_BUTTON, 0)), TRUE);
   octa_test_gtk_wait_for_draw (view);
   g_assert_cmpstr (cell_text (cell (&f, 33, 1)), ==, "JM_172_D_Atmos.wav");
   g_assert_cmpstr (cell_text (cell (&f, 33, 2)), ==, "Missing");

@@ -715,27 +715,13 @@ test_pattern_switch (Fixture       *f,
   octa_step_grid_set_pattern (f->grid, f->pattern);
 }
 
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
 static GtkWidget *
 find_menu_button (GtkWidget  *root,
                   const char *tooltip_prefix)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_MENU_BUTTON, found);
+  octa_test_gtk_collect (root, GTK_TYPE_MENU_BUTTON, found);
   for (guint i = 0; i < found->len; i++)
     {
       const char *tooltip = gtk_widget_get_tooltip_text (g_ptr_array_index (found, i));
@@ -754,7 +740,7 @@ find_labelled (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect (root, type, found);
+  octa_test_gtk_collect (root, type, found);
   for (guint i = 0; i < found->len; i++)
     {
       GtkWidget *widget = g_ptr_array_index (found, i);
@@ -792,7 +778,7 @@ test_header (Fixture       *f,
   /* length: 48 steps, one undo step; the label follows */
   length_button = find_menu_button (header, "Length and scale mode");
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (length_button)));
-  collect (popover, GTK_TYPE_SPIN_BUTTON, widgets);
+  octa_test_gtk_collect (popover, GTK_TYPE_SPIN_BUTTON, widgets);
   spin = g_ptr_array_index (widgets, 0);
   undo = n_undo (f);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 48);
@@ -809,14 +795,14 @@ test_header (Fixture       *f,
 
   /* master scale 3/4x, part 3, tempo 126.125 */
   g_ptr_array_set_size (widgets, 0);
-  collect (header, GTK_TYPE_DROP_DOWN, widgets);
+  octa_test_gtk_collect (header, GTK_TYPE_DROP_DOWN, widgets);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (g_ptr_array_index (widgets, 0)), OCTA_SCALE_3_4X);
   {
     GtkWidget *part_button = find_menu_button (header, "Assign a part");
     GtkWidget *parts = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (part_button)));
     g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
 
-    collect (parts, GTK_TYPE_TOGGLE_BUTTON, toggles);
+    octa_test_gtk_collect (parts, GTK_TYPE_TOGGLE_BUTTON, toggles);
     g_assert_cmpuint (toggles->len, ==, 4);
     gtk_toggle_button_set_active (g_ptr_array_index (toggles, 2), TRUE);
     g_assert_true (g_str_has_prefix (gtk_menu_button_get_label (GTK_MENU_BUTTON (part_button)),
@@ -827,7 +813,7 @@ test_header (Fixture       *f,
     GtkWidget *tempo = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (tempo_button)));
     g_autoptr(GPtrArray) spins = g_ptr_array_new ();
 
-    collect (tempo, GTK_TYPE_SPIN_BUTTON, spins);
+    octa_test_gtk_collect (tempo, GTK_TYPE_SPIN_BUTTON, spins);
     gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 126.125);
     g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (tempo_button)), ==,
                      "126.125 BPM");
@@ -839,7 +825,7 @@ test_header (Fixture       *f,
   gtk_menu_button_popup (GTK_MENU_BUTTON (tracks_button));
   octa_test_gtk_flush ();
   g_ptr_array_set_size (widgets, 0);
-  collect (tracks, GTK_TYPE_DROP_DOWN, widgets);
+  octa_test_gtk_collect (tracks, GTK_TYPE_DROP_DOWN, widgets);
   g_assert_cmpuint (widgets->len, ==, 16 * 3);
   /* row T2: scale, trig mode, quantisation */
   dropdown = g_ptr_array_index (widgets, 3 + 1);
@@ -847,10 +833,10 @@ test_header (Fixture       *f,
   dropdown = g_ptr_array_index (widgets, 3 + 2);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 17);
   g_ptr_array_set_size (widgets, 0);
-  collect (tracks, GTK_TYPE_CHECK_BUTTON, widgets);
+  octa_test_gtk_collect (tracks, GTK_TYPE_CHECK_BUTTON, widgets);
   gtk_check_button_set_active (g_ptr_array_index (widgets, 2 * 1), TRUE);
   g_ptr_array_set_size (widgets, 0);
-  collect (tracks, GTK_TYPE_SPIN_BUTTON, widgets);
+  octa_test_gtk_collect (tracks, GTK_TYPE_SPIN_BUTTON, widgets);
   /* T2 swing 62 % */
   gtk_spin_button_set_value (g_ptr_array_index (widgets, 3 * 1 + 1), 62);
   {
