@@ -782,22 +782,23 @@ fill_quant_items (OctaSamplesView *self)
     }
 }
 
-static guint
-quant_to_index (OctaSamplesView *self,
-                gint             quant)
+static void
+show_quant (OctaSamplesView *self,
+            gint             quant)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->quant_items));
 
   if (n > N_QUANT_ITEMS)
     gtk_string_list_remove (self->quant_items, N_QUANT_ITEMS);
-  if (quant >= -1 && quant < N_QUANT_ITEMS - 1)
-    return (guint) (quant + 1);
-  {
-    g_autofree char *text = octa_plock_format_value (OCTA_PLOCK_FORMAT_TRIG_QUANT, quant);
+  if (quant < -1 || quant >= N_QUANT_ITEMS - 1)
+    {
+      g_autofree char *text = octa_plock_format_value (OCTA_PLOCK_FORMAT_TRIG_QUANT, quant);
 
-    gtk_string_list_append (self->quant_items, text);
-  }
-  return N_QUANT_ITEMS;
+      gtk_string_list_append (self->quant_items, text);
+    }
+  gtk_drop_down_set_selected (self->quant_dropdown,
+                              quant >= -1 && quant < N_QUANT_ITEMS - 1 ? (guint) (quant + 1)
+                                                                        : N_QUANT_ITEMS);
 }
 
 /* GTK falls back to a stand-in that plays nothing when no media backend
@@ -887,9 +888,7 @@ update_details (OctaSamplesView *self)
       gtk_drop_down_set_selected (self->loop_dropdown, loop <= 2 ? (guint) loop : 0);
       gtk_spin_button_set_value (self->gain_spin,
                                  ((gint) octa_sample_slot_get_gain (slot) - 48) / 2.0);
-      gtk_drop_down_set_selected (self->quant_dropdown,
-                                  quant_to_index (self,
-                                                  octa_sample_slot_get_trig_quantization (slot)));
+      show_quant (self, octa_sample_slot_get_trig_quantization (slot));
       if (bars >= 0)
         {
           gtk_label_set_text (self->tempo_label, "BARS");
