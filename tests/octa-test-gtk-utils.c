@@ -340,3 +340,35 @@ octa_test_gtk_find (GtkWidget *root,
   octa_test_gtk_collect (root, type, found);
   return nth < found->len ? g_ptr_array_index (found, nth) : NULL;
 }
+
+/**
+ * octa_test_gtk_send_key:
+ * @widget: a widget with key controllers
+ * @keyval: the key
+ * @mods: the modifiers held
+ *
+ * Offers a key press to @widget's key controllers in order, as a real one
+ * reaching it would be.
+ *
+ * Returns: whether one of them handled it
+ */
+gboolean
+octa_test_gtk_send_key (GtkWidget       *widget,
+                        guint            keyval,
+                        GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (c))
+        continue;
+      g_signal_emit_by_name (c, "key-pressed", keyval, 0, mods, &handled);
+      if (handled)
+        return TRUE;
+    }
+  return FALSE;
+}

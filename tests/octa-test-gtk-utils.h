@@ -27,6 +27,9 @@ void      octa_test_gtk_collect            (GtkWidget    *root,
 GtkWidget *octa_test_gtk_find              (GtkWidget    *root,
                                             GType         type,
                                             guint         nth);
+gboolean  octa_test_gtk_send_key           (GtkWidget    *widget,
+                                            guint         keyval,
+                                            GdkModifierType mods);
 
 /**
  * OCTA_TEST_GTK_MAIN_PROLOGUE:

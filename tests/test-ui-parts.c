@@ -686,42 +686,13 @@ test_scene_locks (Fixture       *f,
   g_assert_cmpint (octa_scene_get_lock (scene, 2, 15), ==, -1);
 }
 
-/* Sends a key to the first key controller of @widget that takes it. */
-static gboolean
-press_key_mods (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
-      gboolean handled = FALSE;
-
-      if (!GTK_IS_EVENT_CONTROLLER_KEY (c))
-        continue;
-      g_signal_emit_by_name (c, "key-pressed", keyval, 0, mods, &handled);
-      if (handled)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  return press_key_mods (widget, keyval, 0);
-}
-
 static void
 test_keys (Fixture       *f,
            gconstpointer  data)
 {
   GtkWidget *dial;
 
-  g_assert_true (press_key_mods (GTK_WIDGET (f->view), GDK_KEY_2, GDK_CONTROL_MASK));
+  g_assert_true (octa_test_gtk_send_key (GTK_WIDGET (f->view), GDK_KEY_2, GDK_CONTROL_MASK));
   dial = octa_parts_view_get_dial (f->view, 2, "amp-vol");
   g_assert_nonnull (dial);
 
@@ -748,27 +719,27 @@ test_keys (Fixture       *f,
     g_signal_emit_by_name (entry, "activate");
     g_assert_cmpint (read_prop (G_OBJECT (t3), "amp-vol"), ==, 59);
   }
-  g_assert_true (press_key_mods (GTK_WIDGET (f->view), GDK_KEY_4, GDK_CONTROL_MASK |
+  g_assert_true (octa_test_gtk_send_key (GTK_WIDGET (f->view), GDK_KEY_4, GDK_CONTROL_MASK |
                                  GDK_SHIFT_MASK));
   g_assert_nonnull (octa_parts_view_get_dial (f->view, 0, "fx1-setup1"));
-  g_assert_true (press_key (GTK_WIDGET (f->view), GDK_KEY_3));
+  g_assert_true (octa_test_gtk_send_key (GTK_WIDGET (f->view), GDK_KEY_3, 0));
   dial = octa_parts_view_get_dial (f->view, 2, "fx1-setup1");
   g_assert_true (gtk_widget_has_focus (dial));
 
   /* knob keys: one step, sixteen, ends; each one undo step */
-  g_assert_true (press_key (dial, GDK_KEY_Up));
+  g_assert_true (octa_test_gtk_send_key (dial, GDK_KEY_Up, 0));
   g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 1);
-  g_assert_true (press_key (dial, GDK_KEY_Page_Up));
+  g_assert_true (octa_test_gtk_send_key (dial, GDK_KEY_Page_Up, 0));
   g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 17);
-  g_assert_true (press_key (dial, GDK_KEY_End));
+  g_assert_true (octa_test_gtk_send_key (dial, GDK_KEY_End, 0));
   g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 255);
-  g_assert_true (press_key_mods (dial, GDK_KEY_BackSpace, GDK_CONTROL_MASK));
+  g_assert_true (octa_test_gtk_send_key (dial, GDK_KEY_BackSpace, GDK_CONTROL_MASK));
   g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 0);
   g_assert_true (octa_project_undo (f->project));
   g_assert_cmpint (octa_param_dial_get_value (OCTA_PARAM_DIAL (dial)), ==, 255);
 
   /* Shift + digit goes to the MIDI tracks */
-  g_assert_true (press_key_mods (GTK_WIDGET (f->view), GDK_KEY_5, GDK_SHIFT_MASK));
+  g_assert_true (octa_test_gtk_send_key (GTK_WIDGET (f->view), GDK_KEY_5, GDK_SHIFT_MASK));
   dial = octa_parts_view_get_dial (f->view, 4, "cc1-number");
   g_assert_nonnull (dial);
   g_assert_true (gtk_widget_has_focus (dial));
@@ -784,17 +755,17 @@ test_scene_assign (Fixture       *f,
   GtkWidget *key = octa_scene_strip_get_key (strip, 4);
   guint undo = n_undo (f);
 
-  g_assert_true (press_key (key, GDK_KEY_b));
+  g_assert_true (octa_test_gtk_send_key (key, GDK_KEY_b, 0));
   g_assert_cmpuint (octa_part_get_active_scene_b (part), ==, 5);
   g_assert_cmpuint (n_undo (f), ==, undo + 1);
-  g_assert_true (press_key (key, GDK_KEY_a));
+  g_assert_true (octa_test_gtk_send_key (key, GDK_KEY_a, 0));
   g_assert_cmpuint (octa_part_get_active_scene_a (part), ==, 5);
 
   /* selecting a key enters scene edit mode; Escape leaves */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (octa_scene_strip_get_key (strip, 6)), TRUE);
   octa_parts_view_set_page (f->view, OCTA_PART_PAGE_AMP, FALSE);
   g_assert_nonnull (octa_parts_view_get_dial (f->view, 0, "xlv"));
-  g_assert_true (press_key (GTK_WIDGET (f->view), GDK_KEY_Escape));
+  g_assert_true (octa_test_gtk_send_key (GTK_WIDGET (f->view), GDK_KEY_Escape, 0));
   g_assert_null (octa_parts_view_get_dial (f->view, 0, "xlv"));
   g_assert_cmpint (octa_scene_strip_get_selected (strip), ==, -1);
 }

@@ -243,31 +243,12 @@ find_drag (GtkWidget *widget)
   g_assert_not_reached ();
 }
 
-static GtkEventController *
-find_keys (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
-        return GTK_EVENT_CONTROLLER (c);
-    }
-  g_assert_not_reached ();
-}
-
 static void
 press_key (Fixture         *f,
            guint            keyval,
            GdkModifierType  state)
 {
-  gboolean handled = FALSE;
-
-  g_signal_emit_by_name (find_keys (GTK_WIDGET (f->waveform)), "key-pressed", keyval, 0, state,
-                         &handled);
-  g_assert_true (handled);
+  g_assert_true (octa_test_gtk_send_key (GTK_WIDGET (f->waveform), keyval, state));
 }
 
 static double
