@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "octa-arrangement-view.h"
+#include "octa-css.h"
 
 /**
  * OctaArrangementView:
@@ -965,33 +966,6 @@ action_move (GtkWidget  *widget,
 /* }}} */
 
 static void
-ensure_css (void)
-{
-  static gboolean loaded;
-  GtkCssProvider *provider;
-
-  if (loaded || gdk_display_get_default () == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  /* the table's mutes are a glance, 8 + 8 tiny toggles; filled = muted */
-  gtk_css_provider_load_from_data (provider,
-                                   "octaarrangementview .octa-mute {"
-                                   "  min-width: 8px; min-height: 12px; padding: 0;"
-                                   "  border-radius: 2px;"
-                                   "  background: alpha(currentColor, .12); }"
-                                   "octaarrangementview .octa-mute:checked {"
-                                   "  background: alpha(currentColor, .75); }"
-                                   "octaarrangementview .octa-mute-detail {"
-                                   "  min-width: 28px; padding: 2px 4px; }",
-                                   -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_unref (provider);
-}
-
-static void
 octa_arrangement_view_dispose (GObject *object)
 {
   OctaArrangementView *self = OCTA_ARRANGEMENT_VIEW (object);
@@ -1113,7 +1087,7 @@ octa_arrangement_view_init (OctaArrangementView *self)
     { COL_TRANSPOSE, N_("Trsp"), FALSE },
   };
 
-  ensure_css ();
+  octa_css_ensure ("/io/github/octadesk/Octadesk/octa-arrangement-view.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)

@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "octa-css.h"
 #include "octa-diff-window.h"
 #include "octa-plock-names.h"
 
@@ -2404,23 +2405,6 @@ project_changed_cb (OctaDiffWindow *self)
 /* ---- Object -------------------------------------------------------------- */
 
 static void
-load_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider,
-                                       "/io/github/octadesk/Octadesk/octa-diff-window.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 octa_diff_window_constructed (GObject *object)
 {
   OctaDiffWindow *self = OCTA_DIFF_WINDOW (object);
@@ -2652,7 +2636,7 @@ octa_diff_window_init (OctaDiffWindow *self)
   };
   GtkListItemFactory *factory;
 
-  load_css ();
+  octa_css_ensure ("/io/github/octadesk/Octadesk/octa-diff-window.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sound_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);

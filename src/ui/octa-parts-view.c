@@ -5,6 +5,7 @@
 
 #include "octa-arp-editor.h"
 #include "octa-crossfader.h"
+#include "octa-css.h"
 #include "octa-diff-window.h"
 #include "octa-lfo-designer.h"
 #include "octa-param-dial.h"
@@ -1675,22 +1676,6 @@ octa_parts_view_set_property (GObject      *object,
 }
 
 static void
-load_css (void)
-{
-  static gboolean loaded;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/octadesk/Octadesk/octa-parts-view.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 octa_parts_view_class_init (OctaPartsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1799,7 +1784,7 @@ octa_parts_view_init (OctaPartsView *self)
 {
   GtkEventController *controller;
 
-  load_css ();
+  octa_css_ensure ("/io/github/octadesk/Octadesk/octa-parts-view.css");
   self->scene = -1;
   self->dials = g_ptr_array_new ();
   self->retired = g_ptr_array_new_with_free_func (g_object_unref);

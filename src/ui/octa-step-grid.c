@@ -11,6 +11,7 @@
 
 #include "octa-plock-names.h"
 #include "octa-sample-slot.h"
+#include "octa-css.h"
 #include "octa-step-grid.h"
 #include "octa-step-grid-private.h"
 #include "octa-step-inspector.h"
@@ -284,18 +285,7 @@ static void paste_clip     (OctaStepGrid *self,
 void
 _octa_grid_ensure_css (void)
 {
-  static gboolean loaded;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, OCTA_GRID_RESOURCE_PATH "grid.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  octa_css_ensure (OCTA_GRID_RESOURCE_PATH "grid.css");
 }
 
 static void
