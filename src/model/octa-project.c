@@ -1190,6 +1190,32 @@ _octa_project_get_disk_unknown (OctaProject *self,
   return self->disk_unknown[file_id];
 }
 
+/* Whether [start, end) of a file differs from the disk: only the pages an
+ * edit kept can, and those are compared where they are, not copied. */
+static gboolean
+range_differs_from_disk (OctaProject *self,
+                         guint        file_id,
+                         gsize        start,
+                         gsize        end)
+{
+  guint8 **pages = self->disk_pages[file_id];
+  OctaImage *image = image_for_id (self, file_id);
+
+  if (pages == NULL || image == NULL)
+    return FALSE;
+  end = MIN (end, image->size);
+  for (gsize p = start / DISK_PAGE_SIZE; p * DISK_PAGE_SIZE < end; p++)
+    {
+      gsize page_start = p * DISK_PAGE_SIZE;
+      gsize a = MAX (start, page_start);
+      gsize b = MIN (end, page_start + DISK_PAGE_SIZE);
+
+      if (pages[p] != NULL && memcmp (pages[p] + (a - page_start), image->data + a, b - a) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * octa_project_get_unsaved_patterns:
  * @self: a project
@@ -1206,10 +1232,8 @@ guint
 octa_project_get_unsaved_patterns (OctaProject *self,
                                    guint        bank)
 {
+  gsize size = octa_bank_pattern_offset (1) - octa_bank_pattern_offset (0);
   guint id;
-  guint8 **pages;
-  OctaImage *image;
-  gsize first, size;
   guint mask = 0;
 
   g_return_val_if_fail (OCTA_IS_PROJECT (self), 0);
@@ -1218,31 +1242,12 @@ octa_project_get_unsaved_patterns (OctaProject *self,
   id = octa_file_id_bank (bank, OCTA_STATE_WORK);
   if (self->disk_unknown[id])
     return (1u << OCTA_N_PATTERNS) - 1;
-  pages = self->disk_pages[id];
-  image = image_for_id (self, id);
-  if (pages == NULL || image == NULL)
-    return 0;
-
-  /* only the pages an edit touched can differ */
-  first = octa_bank_pattern_offset (0);
-  size = octa_bank_pattern_offset (1) - first;
-  for (gsize p = 0; p < self->disk_n_pages[id]; p++)
+  for (guint pattern = 0; pattern < OCTA_N_PATTERNS; pattern++)
     {
-      gsize start = p * DISK_PAGE_SIZE;
-      gsize end = MIN (start + DISK_PAGE_SIZE, image->size);
+      gsize start = octa_bank_pattern_offset (pattern);
 
-      if (pages[p] == NULL || end <= first)
-        continue;
-      for (guint pattern = (start > first ? (start - first) / size : 0);
-           pattern < OCTA_N_PATTERNS && first + pattern * size < end; pattern++)
-        {
-          gsize a = MAX (start, first + pattern * size);
-          gsize b = MIN (end, first + (pattern + 1) * size);
-
-          if (!(mask & (1u << pattern)) &&
-              memcmp (pages[p] + (a - start), image->data + a, b - a) != 0)
-            mask |= 1u << pattern;
-        }
+      if (range_differs_from_disk (self, id, start, start + size))
+        mask |= 1u << pattern;
     }
   return mask;
 }
