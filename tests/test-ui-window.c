@@ -834,6 +834,18 @@ assert_accel (const char *action,
   g_assert_true (g_strv_contains ((const char * const *) accels, accel));
 }
 
+static gboolean
+title_visible (gpointer data)
+{
+  return adw_view_switcher_title_get_title_visible (data);
+}
+
+static gboolean
+title_hidden (gpointer data)
+{
+  return !adw_view_switcher_title_get_title_visible (data);
+}
+
 static void
 test_views (void)
 {
@@ -905,6 +917,26 @@ test_views (void)
   /* the keys of design guide §3.4 */
   assert_accel ("win.show-view::patterns", "<Alt>1");
   assert_accel ("win.show-view::project", "<Alt>5");
+
+  /* the primary menu is built when it first opens */
+  g_assert_null (gtk_menu_button_get_popover (window->primary_menu_button));
+  gtk_menu_button_popup (window->primary_menu_button);
+  g_assert_nonnull (gtk_menu_button_get_popover (window->primary_menu_button));
+  g_assert_true (gtk_menu_button_get_menu_model (window->primary_menu_button) ==
+                 window->primary_menu);
+  gtk_menu_button_popdown (window->primary_menu_button);
+
+  /* the bottom switcher bar has buttons only while a narrow window shows it */
+  g_assert_null (adw_view_switcher_bar_get_stack (window->switcher_bar));
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
+  g_assert_true (octa_test_gtk_wait_until (title_visible, window->switcher_title, 5000));
+  g_assert_true (adw_view_switcher_bar_get_stack (window->switcher_bar) == window->view_stack);
+  g_assert_true (adw_view_switcher_bar_get_reveal (window->switcher_bar));
+  octa_test_gtk_wait_for_draw (GTK_WIDGET (window));
+  g_free (octa_test_gtk_screenshot (GTK_WIDGET (window), "view-narrow"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (octa_test_gtk_wait_until (title_hidden, window->switcher_title, 5000));
+  g_assert_null (adw_view_switcher_bar_get_stack (window->switcher_bar));
 
   gtk_window_close (GTK_WINDOW (window));
   octa_test_gtk_flush ();
